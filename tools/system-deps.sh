@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install the Debian packages that the document tests need, when they are missing:
+# LibreOffice (headless conversion of .docx to text/PDF) and poppler (PDF to PNG).
+set -euo pipefail
+missing=()
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: ${missing[*]} missing and apt-get is not available; the tests that need them will fail when LEXAMEND_REQUIRE_OFFICE=1" >&2
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+echo "system-deps: installing ${missing[*]} (apt-get)"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null
