@@ -10,7 +10,7 @@ from lexamend.diff.tokens import tokenize
 from lexamend.diff.words import MAX_TOKENS, word_diff
 from lexamend.parse.text import parse_text
 
-TEXT = st.text(alphabet=st.sampled_from(list("ab вг 5-1.4)«»\"',;") + ["сезонных", "and", "  "]), max_size=80)
+TEXT = st.lists(st.sampled_from(list("ab вг 5-1.4)«»\"',;\n") + ["сезонных", "and", "  ", "4-1)", "№ 468"]), max_size=40).map("".join)
 
 
 @given(TEXT)

@@ -125,16 +125,16 @@ class Block:
     text file, a paragraph path in a .docx) so that errors can name the place
     and writers can find the source paragraph again.
 
-    ``label`` is the number label as written ("5-1.", "Статья 8.") and
-    ``label_auto`` says the label was produced by automatic numbering (Word
-    ``w:numPr``) and is therefore not part of the paragraph's literal runs.
-    ``text`` is the rest of the block after the label.
+    ``raw`` is the block's literal text, whitespace-normalised; a typed label
+    ("5-1.", "Статья 8.") is part of it. ``label_auto`` holds a label produced
+    by automatic numbering (Word ``w:numPr``, HTML ``<ol>``), which is *not* in
+    the literal text: the tree builder reads ``label_auto + " " + raw``.
     """
 
     index: int
-    origin: str  # "line 42" / "line 42-44" / "p 17" / "tbl 2 r 1 c 3 p 0"
-    line: int  # first source line (1-based) or paragraph ordinal
-    raw: str  # the block's full text, whitespace-normalised, label included
+    origin: str  # "line 42" / "lines 42-44" / "p 17" / "p 17 (table 1, row 2, cell 3)"
+    line: int  # first source line (1-based), or paragraph ordinal + 1 for .docx
+    raw: str  # literal text, whitespace-normalised (typed labels included, automatic ones not)
     style: str | None = None  # docx style name / html tag, when known
     label_auto: str | None = None  # label from automatic numbering, if any
     cell: tuple[int, int, int] | None = None  # (table, row, column), 0-based, for table text
