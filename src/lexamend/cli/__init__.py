@@ -20,7 +20,34 @@ class _State:
     debug = False
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs.
+
+    Start-up time matters for a command-line tool that reviewers run in loops
+    and scripts: ``lexamend diff`` must not pay for importing Jinja2, YAML and
+    the Word writer. Commands are listed in :data:`lexamend.cli.commands.COMMANDS`.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from lexamend.cli.commands import COMMANDS
+
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from importlib import import_module
+
+        from lexamend.cli.commands import COMMANDS
+
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        command = getattr(import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="lexamend")
 @click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
 def cli(debug: bool) -> None:
@@ -32,13 +59,8 @@ def cli(debug: bool) -> None:
     _State.debug = debug
 
 
-def _register() -> None:
-    from lexamend.cli import commands  # noqa: F401  (registers the commands on import)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and map errors to exit codes."""
-    _register()
     args = sys.argv[1:] if argv is None else argv
     _State.debug = "--debug" in args
     try:

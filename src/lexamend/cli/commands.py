@@ -1,8 +1,13 @@
-"""Register every command on the ``lexamend`` group (imported once by ``main``)."""
+"""The commands of ``lexamend``: name → "module:attribute", imported only when run.
 
-from lexamend.cli import cli
-from lexamend.cli.apply import apply_cmd, check_cmd, invert_cmd
-from lexamend.cli.parse import parse_cmd
+Add a command by writing ``lexamend/cli/<name>.py`` with a click command and
+listing it here (keep the list sorted).
+"""
 
-for command in (parse_cmd, apply_cmd, check_cmd, invert_cmd):
-    cli.add_command(command)
+COMMANDS: dict[str, str] = {
+    "apply": "lexamend.cli.apply:apply_cmd",
+    "check": "lexamend.cli.apply:check_cmd",
+    "cite": "lexamend.cli.cite:cite_cmd",
+    "invert": "lexamend.cli.apply:invert_cmd",
+    "parse": "lexamend.cli.parse:parse_cmd",
+}
