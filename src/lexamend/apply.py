@@ -116,13 +116,34 @@ class _Outcome:
 
 
 def _resolve(doc: Document, units: tuple[Unit, ...], ref: str) -> Unit:
+    """The current unit ``ref`` names in ``units``.
+
+    Word edits change texts, never eIds, so a citation is resolved against the
+    last tree whose *shape* changed (``doc``, whose index the resolver caches),
+    and the unit with that eId is then taken from the current tree.
+    """
     from lexamend.address import resolve
 
-    view = doc if doc.units is units else replace(doc, units=units)
     try:
-        return resolve(view, ref)
+        found = resolve(doc, ref)
     except CitationError as exc:
         raise _Failure(f"target missing: {exc.message}") from None
+    if doc.units is units:
+        return found
+    current = find_eid(units, found.eid)
+    if current is None:  # pragma: no cover - the shape document is kept in step with the tree
+        raise _Failure(f"target missing: {ref!r}")
+    return current
+
+
+def find_eid(units: tuple[Unit, ...], eid: str) -> Unit | None:
+    """The unit with ``eid``, found by descending along its eId's levels."""
+    for unit in units:
+        if unit.eid == eid:
+            return unit
+        if eid.startswith(unit.eid + "__"):
+            return find_eid(unit.children, eid)
+    return None
 
 
 def _segments(unit: Unit) -> list[tuple[Unit, str, str]]:
@@ -176,7 +197,12 @@ def _nearest_words(target: Unit, words: str) -> str | None:
     for _, _, text in _segments(target):
         alignment = fuzz.partial_ratio_alignment(words, text, score_cutoff=60)
         if alignment is not None and (best is None or alignment.score > best[0]):
-            best = (alignment.score, text[alignment.dest_start : alignment.dest_end])
+            start, end = alignment.dest_start, alignment.dest_end
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            best = (alignment.score, text[start:end].strip())
     return best[1] if best else None
 
 
@@ -389,6 +415,7 @@ def apply_patches(
     in_conflict = {c.first for c in conflicts} | {c.second for c in conflicts}
     drifted = tuple(p.path for p in patches if p.base_sha256 and p.base_sha256 not in (base_hash, doc.meta.sha256))
     units = doc.units
+    shape = doc  # the last tree whose shape (eIds) changed; word edits resolve against it
     results: list[EditResult] = []
     for patch in patches:
         stale = patch.path in drifted
@@ -409,10 +436,10 @@ def apply_patches(
                 )
                 continue
             try:
-                outcome = apply_edit(doc, units, edit)
+                outcome = apply_edit(shape, units, edit)
                 status = "applied"
             except _Failure as failure:
-                moved = relocate(doc, units, edit, threshold) if rebase and edit.op in WORD_OPS else None
+                moved = relocate(shape, units, edit, threshold) if rebase and edit.op in WORD_OPS else None
                 if moved is None:
                     extra = " (the base has drifted; no relocation above the threshold)" if stale and rebase else ""
                     results.append(_result(edit, "failed", address=failure.address, reason=failure.reason + extra, contexts=failure.contexts))
@@ -420,13 +447,15 @@ def apply_patches(
                 located, info = moved
                 relocated_edit = replace(edit, at=located[0][0].eid)
                 try:
-                    outcome = _apply_words(doc, units, relocated_edit, located)
+                    outcome = _apply_words(shape, units, relocated_edit, located)
                 except _Failure as failure2:
                     results.append(_result(edit, "failed", address=failure2.address, reason=failure2.reason))
                     continue
                 outcome.relocation = info
                 status = "relocated"
             units = outcome.units
+            if edit.op not in WORD_OPS:
+                shape = replace(doc, units=units)
             results.append(
                 _result(
                     edit,

@@ -340,3 +340,12 @@ def test_homoglyph_citation_is_not_guessed_when_folding_finds_several() -> None:
     with pytest.raises(CitationError, match="ambiguous: 2 units match"):
         resolve(doc, "point (a)")
     assert resolve(doc, "point (a) of paragraph 1").eid == "art_3__para_1__point_а"
+
+
+def test_subparagraph_of_a_part_resolves_in_both_word_orders(constitution) -> None:
+    from lexamend.address import resolve
+
+    ru = resolve(constitution, "подпункт 1) части третьей пункта 5 статьи 52")
+    en = resolve(constitution, "subparagraph 1) of part three of paragraph 5 of Article 52")
+    assert ru is en
+    assert ru.address == "art_52__para_5__part_3__subpara_1"

@@ -258,3 +258,17 @@ def test_bad_input_gives_a_clear_error_naming_the_file(content: bytes, message: 
 def test_unsupported_language_is_an_error() -> None:
     with pytest.raises(InputError, match="language 'de' is not supported"):
         parse_bytes(b"1. Text.", "x.txt", lang="de")
+
+
+def test_restarted_lists_nest_under_the_part_that_introduces_them(constitution) -> None:
+    # Art. 52(5): two lists "1) … 3)" under two chapeaux; each subparagraph 1) is addressable.
+    first = constitution.find("art_52__para_5__part_2__subpara_1")
+    second = constitution.find("art_52__para_5__part_3__subpara_1")
+    assert first.text.startswith("его выезде на постоянное место жительства")
+    assert second.text.startswith("выходе или исключении депутата")
+    assert not [i for i in constitution.issues if i.code == "duplicate-number"]
+
+
+def test_lists_numbered_once_stay_under_their_paragraph(edu_ru) -> None:
+    assert edu_ru.find("art_8__para_4__subpara_11") is not None
+    assert edu_ru.find("art_8__para_4__part_2__subpara_1") is None

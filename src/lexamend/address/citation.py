@@ -439,13 +439,27 @@ def _ordinal(word: str, lang: str) -> int:
 
 
 def _order(source: str, groups: list[list[Step]]) -> tuple[Step, ...]:
-    """Put element groups outermost first and check that the kinds nest."""
-    depths = [DEPTH[group[0][0]] for group in groups]
-    if depths and depths[0] > depths[-1] and all(a >= b for a, b in zip(depths, depths[1:])):
+    """Put element groups outermost first and check that the kinds nest.
+
+    A part («часть вторая») sits just below whatever contains it, so it is left
+    out when deciding the word order, and a list may follow it («подпункт 1)
+    части третьей пункта 5»: paragraph → part → subparagraph).
+    """
+    depths = [DEPTH[group[0][0]] for group in groups if group[0][0] is not Kind.PART]
+    small_first = depths[0] > depths[-1] and all(a >= b for a, b in zip(depths, depths[1:])) if len(depths) > 1 else False
+    if len(depths) <= 1 and len(groups) > 1:
+        small_first = groups[0][0][0] is Kind.PART  # «абзац второй пункта 2»
+    if small_first:
         groups = groups[::-1]
     steps = tuple(_subpoints(step for group in groups for step in group))
+    outer_depth: int | None = None
     for outer, inner in zip(steps, steps[1:]):
-        if DEPTH[outer[0]] >= DEPTH[inner[0]]:
+        if outer[0] is not Kind.PART:
+            outer_depth = DEPTH[outer[0]]
+        if inner[0] is Kind.PART:
+            continue
+        limit = outer_depth if outer[0] is Kind.PART else DEPTH[outer[0]]
+        if limit is not None and limit >= DEPTH[inner[0]]:
             raise CitationError(
                 source,
                 f"the levels do not nest: {outer[0].value} then {inner[0].value}",

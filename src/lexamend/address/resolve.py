@@ -97,8 +97,35 @@ def cite(doc: Document, unit_or_ref: Unit | str | Citation) -> dict[str, Any]:
 # -- eIds ------------------------------------------------------------------------
 
 
-def _resolve_eid(doc: Document, ref: str) -> Path:
+# Documents are immutable, so the index of a tree can be kept while the tree lives. The
+# cache holds the units tuple itself, so that its id() cannot be reused by another tree.
+_INDEX_CACHE: dict[int, tuple[tuple[Unit, ...], list[Any], dict[str, list[Path]], dict[str, list[Path]]]] = {}
+_INDEX_CACHE_SIZE = 8
+
+
+def _index(doc: Document) -> tuple[list[Any], dict[str, list[Path]], dict[str, list[Path]]]:
+    """All entries of a tree, with paths by exact eId and by short address (cached per tree)."""
+    key = id(doc.units)
+    cached = _INDEX_CACHE.get(key)
+    if cached is not None and cached[0] is doc.units:
+        return cached[1], cached[2], cached[3]
     entries = list(walk_with_parents(doc.units))
+    by_eid: dict[str, list[Path]] = {}
+    by_address: dict[str, list[Path]] = {}
+    for entry in entries:
+        by_eid.setdefault(entry.unit.eid, []).append(entry.path)
+        by_address.setdefault(entry.unit.address, []).append(entry.path)
+    if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
+        _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+    _INDEX_CACHE[key] = (doc.units, entries, by_eid, by_address)
+    return entries, by_eid, by_address
+
+
+def _resolve_eid(doc: Document, ref: str) -> Path:
+    entries, by_eid, by_address = _index(doc)
+    exact = by_eid.get(ref) or by_address.get(ref)
+    if exact is not None and len(exact) == 1:
+        return exact[0]
     for fold in (False, True):
         key = _fold if fold else _same
         want = key(ref)

@@ -72,7 +72,14 @@ def parse_bytes(
     source = decode(data, path, encoding)
     doc = parse_text(source.text, meta=base_meta, lang=lang, layout=layout)
     if source.encoding not in ("utf-8", "utf-8-sig"):
-        doc = replace(doc, meta=replace(doc.meta, extra=(*doc.meta.extra, ("encoding", source.encoding))))
+        from lexamend.model import ParseIssue
+
+        note = ParseIssue("encoding", f"decoded as {source.encoding}; re-save the file as UTF-8 to silence this warning", "")
+        doc = replace(
+            doc,
+            meta=replace(doc.meta, extra=(*doc.meta.extra, ("encoding", source.encoding))),
+            issues=(note, *doc.issues),
+        )
     return doc
 
 

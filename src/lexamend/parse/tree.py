@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lexamend.address.eid import join, level_id, short_candidate
 from lexamend.model import (
@@ -495,6 +495,7 @@ def _freeze(frame: _Frame) -> Unit:
                 )
         else:
             children.append(_freeze(item))
+    children = _nest_lists_in_parts(children)
     return Unit(
         kind=frame.kind,
         eid="",
@@ -511,10 +512,35 @@ def _freeze(frame: _Frame) -> Unit:
     )
 
 
+def _nest_lists_in_parts(children: list[Unit]) -> list[Unit]:
+    """Put each list under the part that introduces it, when the lists restart their numbering.
+
+    «Депутат Парламента лишается своего мандата при: 1) …» and, two parts later,
+    «Депутат Мажилиса … при: 1) …»: subparagraph 1) exists twice in the
+    paragraph, and drafters cite it as «подпункт 1) части второй пункта 5». When
+    a paragraph's list items are numbered once throughout (the usual case), they
+    stay directly under it and are cited as «подпункт 1) пункта 4».
+    """
+    nums = [(c.kind, c.num) for c in children if c.kind in _LIST_KINDS and c.num]
+    if len(nums) == len(set(nums)) or not any(c.kind is Kind.PART for c in children):
+        return children
+    out: list[Unit] = []
+    part_at: int | None = None  # index in ``out`` of the part that introduces the current list
+    for child in children:
+        if child.kind is Kind.PART:
+            part_at = len(out)
+            out.append(child)
+        elif child.kind in _LIST_KINDS and part_at is not None:
+            part = out[part_at]
+            out[part_at] = replace(part, children=(*part.children, child))
+        else:
+            part_at = None
+            out.append(child)
+    return out
+
+
 def assign_eids(units: tuple[Unit, ...] | list[Unit], parent: str = "") -> list[Unit]:
     """Give every unit its full eId, numbering unnumbered and repeated ones by position."""
-    from dataclasses import replace
-
     out: list[Unit] = []
     ordinals: Counter[Kind] = Counter()
     used: Counter[str] = Counter()
@@ -530,8 +556,6 @@ def assign_eids(units: tuple[Unit, ...] | list[Unit], parent: str = "") -> list[
 
 
 def _assign_addresses(units: list[Unit]) -> list[Unit]:
-    from dataclasses import replace
-
     with_eids = assign_eids(units)
     all_units = [u for root in with_eids for u in root.walk()]
     full = {u.eid for u in all_units}

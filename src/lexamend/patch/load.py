@@ -21,6 +21,9 @@ from lexamend.errors import PatchError
 from lexamend.model import OP_ALIASES, Edit, Kind, Op, Patch
 from lexamend.patch.schema import patch_schema
 
+# libyaml's C parser when PyYAML was built with it (it is ~10x faster); same safe semantics.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: Refuse patch files larger than this (a real proposal is a few kilobytes).
 MAX_PATCH_BYTES = 2 * 1024 * 1024
 #: Refuse patches with more edits than this.
@@ -43,15 +46,15 @@ def _decode(data: bytes, path: str) -> str:
 
 def _compose(text: str, path: str) -> yaml.Node:
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 line = event.start_mark.line + 1 if event.start_mark else None
-                raise PatchError(path, "uses a YAML alias (*name); aliases and anchors are not allowed in patch files", line=line, hint="Write the value out in full.")
+                raise PatchError(path, "uses a YAML alias (*name); YAML anchors and aliases are not allowed in patch files", line=line, hint="Write the value out in full.")
             anchor = getattr(event, "anchor", None)
             if anchor:
                 line = event.start_mark.line + 1 if event.start_mark else None
-                raise PatchError(path, f"uses a YAML anchor (&{anchor}); anchors and aliases are not allowed in patch files", line=line, hint="Write the value out in full.")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+                raise PatchError(path, f"uses a YAML anchor (&{anchor}); YAML anchors and aliases are not allowed in patch files", line=line, hint="Write the value out in full.")
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -76,9 +79,17 @@ def _plain(value: Any) -> Any:
 
 
 def _construct(node: yaml.Node, path: str) -> Any:
-    loader = yaml.SafeLoader("")
+    loader = _LOADER("")
     try:
         return _plain(loader.construct_document(node))
+    except yaml.constructor.ConstructorError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise PatchError(
+            path,
+            f"uses an unsupported YAML tag ({exc.problem})",
+            line=line,
+            hint="Patch files hold plain text, numbers and lists only; remove the !!tag.",
+        ) from None
     except yaml.YAMLError as exc:
         raise PatchError(path, f"cannot be read: {exc}") from None
     finally:
