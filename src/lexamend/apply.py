@@ -347,13 +347,19 @@ def _insert_unit(doc: Document, units: tuple[Unit, ...], edit: Edit) -> _Outcome
 
 
 def _after_last(num: str, taken: set[str]) -> str:
-    """Appending after the last unit numbered ``num``: 5 → 6 (a plain next number)."""
-    parts = num.split("-")
-    if parts[-1].isdigit():
-        parts[-1] = str(int(parts[-1]) + 1) if len(parts) == 1 else parts[-1]
-        candidate = "-".join(parts)
-        if len(parts) == 1 and candidate not in taken:
-            return candidate
+    """The number after the last one in a list: 5 → 6, в → г; 5-1 → 5-2 (inserted style)."""
+    from lexamend.parse.numbering import LATIN_LETTERS, RUSSIAN_LETTERS
+
+    candidate: str | None = None
+    if num.isdigit():
+        candidate = str(int(num) + 1)
+    elif len(num) == 1:
+        for alphabet in (RUSSIAN_LETTERS, LATIN_LETTERS):
+            if num in alphabet[:-1]:
+                candidate = alphabet[alphabet.index(num) + 1]
+                break
+    if candidate is not None and candidate not in taken:
+        return candidate
     return next_number(num, taken)
 
 
