@@ -272,3 +272,47 @@ def test_restarted_lists_nest_under_the_part_that_introduces_them(constitution) 
 def test_lists_numbered_once_stay_under_their_paragraph(edu_ru) -> None:
     assert edu_ru.find("art_8__para_4__subpara_11") is not None
     assert edu_ru.find("art_8__para_4__part_2__subpara_1") is None
+
+
+def test_a_list_under_the_first_part_is_rendered_with_it() -> None:
+    text = (
+        "Статья 5. Обязанности\n"
+        "2. При рассмотрении петиции орган обязан:\n"
+        "1) выехать на место;\n"
+        "2) провести обсуждение.\n"
+        "При рассмотрении петиции местный орган обязан:\n"
+        "1) изучить опыт;\n"
+        "2) ответить заявителю.\n"
+    )
+    doc = parse_text(text)
+    assert doc.find("art_5__para_2__part_1__subpara_2").text == "провести обсуждение."
+    assert doc.find("art_5__para_2__part_2__subpara_1").text == "изучить опыт;"
+    assert render_text_of(doc) == text
+
+
+def render_text_of(doc) -> str:
+    from lexamend.render.text import render_text
+
+    return render_text(doc)
+
+
+def test_lower_case_article_word_is_a_link_fragment_not_a_heading() -> None:
+    text = "Статья 1. Понятия\n\n      1. Как указано в \nстатья 20\n настоящего Кодекса, и далее.\n"
+    doc = parse_text(text, layout="adilet")
+    assert doc.count(Kind.ARTICLE) == 1
+    assert doc.find("art_1__para_1").text == "Как указано в статья 20 настоящего Кодекса, и далее."
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("Статья 20. (Исключена Законом РК от 06.07.2007 № 263)", Status.EXCLUDED),
+        ("87-бап - 88-баптар алынып тасталды - ҚР 2000.03.29 Заңымен.", Status.EXCLUDED),
+        ("Статьи 24 - 25 исключены Законом РК от 24.10.2011 № 487-IV", Status.EXCLUDED),
+        ("Статья 21. Порядок регистрации", Status.IN_FORCE),
+    ],
+)
+def test_repealed_article_headings_and_ranges(heading: str, status: Status) -> None:
+    doc = parse_text(heading + "\n")
+    (article,) = [u for u in doc.walk() if u.kind is Kind.ARTICLE]
+    assert article.status is status

@@ -57,41 +57,45 @@ class Label:
 
 
 def _heading(kind: Kind, pattern: str) -> tuple[Kind, re.Pattern[str]]:
-    return kind, re.compile(pattern, re.X | re.I)
+    return kind, re.compile(pattern, re.X)
 
 
-# Headings of structural units. The ``rest`` group is the heading text.
+# Headings of structural units. The ``rest`` group is the heading text. The words are
+# matched with a capital (or in capitals): a lower-case «статья 20» at the start of a line
+# is a hyperlinked reference split off a sentence, not a heading. A range of repealed
+# articles («87-бап - 88-баптар алынып тасталды», «Статьи 24 - 25 исключены») is one unit.
 HEADING_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     _heading(
         Kind.ARTICLE,
         rf"""^(?P<label>
-                Статья \s+ (?P<num>{_NUM})          # Статья 8 / Статья 5-1
-              | (?P<num_kk>{_NUM}) -бап             # 8-бап / 5-1-бап
+                (?:Статья|СТАТЬЯ) \s+ (?P<num>{_NUM})                  # Статья 8 / Статья 5-1
+              | (?:Статьи|СТАТЬИ) \s+ (?P<num_r>{_NUM}) \s* [-–—] \s* {_NUM}   # Статьи 24 - 25
+              | (?P<num_kk>{_NUM}) -бап (?: \s* [-–—] \s* {_NUM} -бап(?:тар)? )?   # 8-бап / 87-бап - 88-баптар
               | (?:Article|ARTICLE|Art\.) \s+ (?P<num_en>{_NUM}(?:\.\d+)*[a-z]?)   # Article 8
             ) \.? (?=\s|$) \s* (?P<rest>.*)$""",
     ),
     _heading(
         Kind.CHAPTER,
         rf"""^(?P<label>
-                Глава \s+ (?P<num>{_NUM}|{_ROMAN})
-              | (?P<num_kk>{_NUM}) -тарау
-              | Chapter \s+ (?P<num_en>{_NUM}|{_ROMAN})
+                (?:Глава|ГЛАВА) \s+ (?P<num>{_NUM}|{_ROMAN})
+              | (?P<num_kk>{_NUM}) -(?:тарау|ТАРАУ)
+              | (?:Chapter|CHAPTER) \s+ (?P<num_en>{_NUM}|{_ROMAN})
             ) \.? (?=\s|$) \s* (?P<rest>.*)$""",
     ),
     _heading(
         Kind.SECTION,
         rf"""^(?P<label>
-                Раздел \s+ (?P<num>{_NUM}|{_ROMAN})
-              | (?P<num_kk>{_NUM}) -бөлім
-              | (?P<num_kk2>{_ROMAN}) \s+ бөлім
-              | (?:Section|Part) \s+ (?P<num_en>{_NUM}|{_ROMAN})
+                (?:Раздел|РАЗДЕЛ) \s+ (?P<num>{_NUM}|{_ROMAN})
+              | (?P<num_kk>{_NUM}) -(?:бөлім|БӨЛІМ)
+              | (?P<num_kk2>{_ROMAN}) \s+ (?:бөлім|БӨЛІМ)
+              | (?:Section|SECTION|Part|PART) \s+ (?P<num_en>{_NUM}|{_ROMAN})
             ) \.? (?=\s|$) \s* (?P<rest>.*)$""",
     ),
     _heading(
         Kind.SUBCHAPTER,
         rf"""^(?P<label>
-                Параграф \s+ (?P<num>{_NUM})
-              | (?P<num_kk>{_NUM}) -параграф
+                (?:Параграф|ПАРАГРАФ) \s+ (?P<num>{_NUM})
+              | (?P<num_kk>{_NUM}) -(?:параграф|ПАРАГРАФ)
               | § \s* (?P<num_en>{_NUM})
             ) \.? (?=\s|$) \s* (?P<rest>.*)$""",
     ),
@@ -165,9 +169,9 @@ LIST_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 
 # Placeholders kept where a unit was repealed, so that numbering stays.
 EXCLUDED_PATTERN = re.compile(
-    r"""^[\s\-–—]*(?:
+    r"""^[\s\-–—(]*(?:
             исключен[аоы]? | утратил[аио]? \s+ силу | утратили \s+ силу
-          | алып \s+ тасталды | күші \s+ жойылды | күшін \s+ жойды
+          | алы(?:нып|п) \s+ тасталды | күші \s+ жойылды | күшін \s+ жойды
           | excluded | repealed | deleted
         )\b""",
     re.X | re.I,
@@ -207,9 +211,8 @@ def classify_heading(text: str) -> Label | None:
     for kind, pattern in HEADING_PATTERNS:
         match = pattern.match(text)
         if match:
-            num = match.group("num") or match.group("num_kk") or match.group("num_en")
-            if kind is Kind.SECTION:
-                num = num or match.group("num_kk2")
+            groups = match.groupdict()
+            num = groups.get("num") or groups.get("num_r") or groups.get("num_kk") or groups.get("num_en") or groups.get("num_kk2")
             rest = original[match.start("rest") :].strip()
             if not _plausible_heading_rest(rest):
                 continue

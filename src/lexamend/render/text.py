@@ -71,6 +71,13 @@ def _lines(unit: Unit, with_notes: bool) -> Iterator[tuple[int | None, str]]:
         yield unit.text_block, unit.text
     children = unit.children
     if unit.kind not in _HEADED and unit.kind is not Kind.ATTACHMENT and not unit.text and _inline_part_text(unit):
+        # The first part's text went on the label's line; its notes and list items follow.
+        first = children[0]
+        if with_notes:
+            for note in first.notes:
+                yield from _note_lines(note)
+        for grandchild in first.children:
+            yield from _lines(grandchild, with_notes)
         children = children[1:]
     for child in children:
         yield from _lines(child, with_notes)
