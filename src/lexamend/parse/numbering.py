@@ -231,7 +231,7 @@ def _plausible_heading_rest(rest: str) -> bool:
     if not rest:
         return True
     first = rest[0]
-    return not first.islower() or rest.lower().startswith(("исключ", "утратил"))
+    return not first.islower() or is_excluded(rest) or is_expired(rest)
 
 
 def classify_annex(text: str) -> Label | None:
