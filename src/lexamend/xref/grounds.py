@@ -39,8 +39,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lexamend.xref import morph
-from lexamend.xref.lexicon import DISTINCTION_MARKERS, GUARANTEE, Lexicon, Marker, Term, lexicon, taxonomy, unsupported
-from lexamend.xref.model import DISTINGUISHES, MENTIONS, Context, Detection, Evidence
+from lexamend.xref.lexicon import DISTINCTION_MARKERS, GUARANTEE, Lexicon, Marker, Term, TermIndex, lexicon, taxonomy, unsupported
+from lexamend.xref.model import DISTINGUISHES, MENTIONS, Context, Detection, Evidence, Governing
 
 #: Weight of each kind of distinction marker: how surely a category in its scope is singled out.
 #: An exception or a denial singles a group out by name; "only"/«только» restricts, but also
@@ -50,10 +50,14 @@ MARKER_WEIGHTS: dict[str, float] = {"exception": 1.0, "denial": 0.9, "restrictio
 #: A category in the same sentence as a distinction marker but outside its scope scores this
 #: share of the marker's weight (the marker probably concerns something else).
 OUTSIDE_SCOPE_FACTOR = 0.4
+#: A generic word for persons («граждане», "citizens" — the subject of most clauses) counts at this
+#: share of the marker's weight where the marker does not govern it directly: anywhere in a denial's
+#: sentence, or in a list item under a lead-in. "Only citizens" still counts in full.
+GENERIC_FACTOR = 0.5
 #: A score at or above this makes a detection a distinction (tuned: bench/xref/evaluate.py).
 DISTINCTION_THRESHOLD = 0.7
 #: A marker governs at most this many words (from the marker to a clause boundary).
-MAX_SCOPE_WORDS = 12
+MAX_SCOPE_WORDS = 16
 #: A guarantee ("irrespective of …", «… қарамастан») governs at most this many words: the lists of
 #: grounds in anti-discrimination clauses are long.
 MAX_GUARANTEE_WORDS = 60
@@ -83,7 +87,7 @@ class _Hit:
 
     label: str
     tokens: tuple[int, ...]
-    weight: float = 1.0
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,16 +144,16 @@ def _contiguous(text: str, tokens: list[Token], indices: tuple[int, ...]) -> boo
     return True
 
 
-def _find_terms(text: str, tokens: list[Token], terms: Iterable[Term], coordinators: frozenset[str], gaps: bool) -> list[_Hit]:
+def _find_terms(text: str, tokens: list[Token], terms: TermIndex, coordinators: frozenset[str], gaps: bool) -> list[_Hit]:
     hits: list[_Hit] = []
-    for term in terms:
-        first = term.words[0]
-        for token in tokens:
-            if not first.matches(token.surface, token.keys):
+    for token in tokens:
+        for term in terms.candidates(token.surface, token.keys):
+            assert isinstance(term, Term)
+            if not term.words[0].matches(token.surface, token.keys):
                 continue
             found = _match_at(term.words, tokens, token.index, coordinators, gaps)
             if found and _contiguous(text, tokens, found):
-                hits.append(_Hit(term.label, found, term.weight))
+                hits.append(_Hit(term.label, found, term.generic))
     # a hit whose words all belong to a longer hit is part of that hit ("origin" in "national origin")
     unique = {(h.label, h.tokens): h for h in hits}
     kept = [h for h in unique.values() if not any(set(h.tokens) < set(o.tokens) for o in unique.values())]
@@ -158,8 +162,9 @@ def _find_terms(text: str, tokens: list[Token], terms: Iterable[Term], coordinat
 
 def _find_markers(text: str, tokens: list[Token], lex: Lexicon) -> list[_Scope]:
     scopes: list[_Scope] = []
-    for marker in lex.markers:
-        for token in tokens:
+    for token in tokens:
+        for marker in lex.index["markers"].candidates(token.surface, token.keys):
+            assert isinstance(marker, Marker)
             found = _match_at(marker.words, tokens, token.index, frozenset(), gaps=False)
             if not found or not _contiguous(text, tokens, found):
                 continue
@@ -223,7 +228,9 @@ def _score(text: str, tokens: list[Token], hit: _Hit, scopes: list[_Scope]) -> t
     for scope in scopes:
         if scope.marker.kind not in DISTINCTION_MARKERS:
             continue
-        weight = MARKER_WEIGHTS[scope.marker.kind] * hit.weight
+        weight = MARKER_WEIGHTS[scope.marker.kind]
+        if hit.generic and scope.marker.scope == "sentence":
+            weight *= GENERIC_FACTOR
         if not _inside(scope, hit):
             if not sentence[0] <= tokens[scope.tokens[0]].start < sentence[1]:
                 continue
@@ -234,28 +241,74 @@ def _score(text: str, tokens: list[Token], hit: _Hit, scopes: list[_Scope]) -> t
 
 
 def detect_context(text: str, lang: str) -> Context:
-    """Topics (education, employment, …) and persons (child) that ``text`` concerns."""
+    """Topics (education, employment, …) and persons (child) that ``text`` concerns, and whether it grants a right."""
     lex = lexicon(lang)
     tokens = tokenize(text, lang)
-    topics = sorted({h.label for h in _find_terms(text, tokens, lex.topics, lex.coordinators, gaps=False)})
-    persons = sorted({h.label for h in _find_terms(text, tokens, lex.persons, lex.coordinators, gaps=False)})
-    return Context(tuple(topics), tuple(persons))
+    topics = sorted({h.label for h in _find_terms(text, tokens, lex.index["topics"], lex.coordinators, gaps=False)})
+    persons = sorted({h.label for h in _find_terms(text, tokens, lex.index["persons"], lex.coordinators, gaps=False)})
+    grants = bool(_find_terms(text, tokens, lex.index["grants"], lex.coordinators, gaps=False))
+    return Context(tuple(topics), tuple(persons), grants)
 
 
-def find_categories(text: str, lang: str, *, threshold: float = DISTINCTION_THRESHOLD) -> list[Detection]:
-    """Every category named in ``text``, each marked as distinguished or mentioned (no provisions)."""
+def open_marker(text: str, lang: str, address: str = "") -> Governing | None:
+    """The distinction marker of a list's lead-in that runs on into the list items, if any.
+
+    A lead-in ends with a colon, and a marker governs the items when its scope
+    reaches that colon: «Наставником не может быть:», "… with the exception of:".
+    """
+    if not text.rstrip().endswith(":"):
+        return None
+    lex = lexicon(lang)
+    tokens = tokenize(text, lang)
+    if not tokens:
+        return None
+    best: _Scope | None = None
+    for scope in _find_markers(text, tokens, lex):
+        if scope.last != len(tokens) - 1 or scope.marker.scope == "backward":
+            continue
+        if scope.marker.kind == GUARANTEE:
+            return None
+        if best is None or MARKER_WEIGHTS[scope.marker.kind] > MARKER_WEIGHTS[best.marker.kind]:
+            best = scope
+    if best is None:
+        return None
+    return Governing(best.marker.kind, _span(text, tokens, best.tokens), address)
+
+
+def find_categories(text: str, lang: str, *, threshold: float = DISTINCTION_THRESHOLD, governed: Governing | None = None) -> list[Detection]:
+    """Every category named in ``text``, each marked as distinguished or mentioned (no provisions).
+
+    ``governed``: a marker of the list's lead-in (:func:`open_marker`) that
+    governs this list item as a whole.
+    """
     if lang not in morph.KEYS:
         raise unsupported(lang, "<text>")
     lex = lexicon(lang)
     tokens = tokenize(text, lang)
     if not tokens:
         return []
-    hits = _find_terms(text, tokens, lex.terms, lex.coordinators, gaps=True)
+    ignored = {i for h in _find_terms(text, tokens, lex.index["ignore"], lex.coordinators, gaps=False) for i in h.tokens}
+    hits = [h for h in _find_terms(text, tokens, lex.index["terms"], lex.coordinators, gaps=True) if not ignored & set(h.tokens)]
     scopes = _find_markers(text, tokens, lex)
     tax = taxonomy()
     detections = []
     for hit in hits:
         score, decided, veto = _score(text, tokens, hit, scopes)
+        inherited_score = MARKER_WEIGHTS[governed.kind] * (GENERIC_FACTOR if hit.generic else 1.0) if governed else 0.0
+        if governed is not None and veto is None and inherited_score > score:
+            detections.append(
+                Detection(
+                    category=hit.label,
+                    grounds=tax.category(hit.label).grounds,
+                    status=DISTINGUISHES if inherited_score >= threshold else MENTIONS,
+                    score=round(inherited_score, 4),
+                    evidence=_evidence(text, tokens, hit.tokens),
+                    marker=governed.kind,
+                    marker_evidence=governed.evidence,
+                    marker_unit=governed.address,
+                )
+            )
+            continue
         detections.append(
             Detection(
                 category=hit.label,

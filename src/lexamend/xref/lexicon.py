@@ -7,7 +7,7 @@ into patterns of word keys (:mod:`lexamend.xref.morph`) that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,7 +45,7 @@ class Term:
 
     label: str  # the category, topic or person id
     words: tuple[WordPattern, ...]
-    weight: float = 1.0
+    generic: bool = False  # a word laws use for "persons" at large («граждане», "citizens")
     text: str = ""
 
 
@@ -61,6 +61,34 @@ class Marker:
     text: str = ""
 
 
+class TermIndex:
+    """Terms (or markers) by the keys of their first word, so that each word of a text looks up
+    only the few terms that can start there instead of trying all of them."""
+
+    def __init__(self, items: tuple[Term, ...] | tuple[Marker, ...]) -> None:
+        self.by_key: dict[str, list[Term | Marker]] = {}
+        self.by_prefix: list[Term | Marker] = []
+        for item in items:
+            first = item.words[0]
+            if first.prefix:
+                self.by_prefix.append(item)
+            elif first.exact:
+                self.by_key.setdefault(first.text, []).append(item)
+            else:
+                for key in first.keys:
+                    self.by_key.setdefault(key, []).append(item)
+
+    def candidates(self, surface: str, keys: frozenset[str]) -> list[Term | Marker]:
+        found: dict[int, Term | Marker] = {}
+        for key in (surface, *keys):
+            for item in self.by_key.get(key, ()):
+                found[id(item)] = item
+        for item in self.by_prefix:
+            if item.words[0].matches(surface, keys):
+                found[id(item)] = item
+        return list(found.values())
+
+
 @dataclass(frozen=True)
 class Lexicon:
     lang: str
@@ -70,7 +98,9 @@ class Lexicon:
     markers: tuple[Marker, ...]
     topics: tuple[Term, ...]
     persons: tuple[Term, ...]
+    grants: tuple[Term, ...] = ()
     source: str = ""
+    index: dict[str, TermIndex] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -141,8 +171,8 @@ def lexicon(lang: str) -> Lexicon:
         if category not in known:
             raise InputError(str(path), f"category {category!r} is not in grounds.yaml", hint="Known: " + ", ".join(sorted(known)))
         for entry in entries:
-            text, weight = (entry, 1.0) if isinstance(entry, str) else (entry["words"], float(entry.get("weight", 1.0)))
-            terms.append(Term(category, _words(text, lang), weight, text))
+            text, generic = (entry, False) if isinstance(entry, str) else (entry["words"], bool(entry.get("generic", False)))
+            terms.append(Term(category, _words(text, lang), generic, text))
     markers: list[Marker] = []
     for kind, entries in data["markers"].items():
         for entry in entries:
@@ -156,9 +186,20 @@ def lexicon(lang: str) -> Lexicon:
                     entry["words"],
                 )
             )
-    topics = tuple(Term(topic, _words(text, lang), 1.0, text) for topic, entries in data["contexts"]["topics"].items() for text in entries)
-    persons = tuple(Term(person, _words(text, lang), 1.0, text) for person, entries in data["contexts"]["persons"].items() for text in entries)
+    topics = tuple(Term(topic, _words(text, lang), text=text) for topic, entries in data["contexts"]["topics"].items() for text in entries)
+    persons = tuple(Term(person, _words(text, lang), text=text) for person, entries in data["contexts"]["persons"].items() for text in entries)
+    grants = tuple(Term("grant", _words(text, lang), text=text) for text in data["contexts"]["grants"])
+    ignore = tuple(Term("ignore", _words(text, lang), text=text) for text in data.get("ignore", []))
+    index = {
+        "terms": TermIndex(tuple(terms)),
+        "markers": TermIndex(tuple(markers)),
+        "topics": TermIndex(topics),
+        "persons": TermIndex(persons),
+        "grants": TermIndex(grants),
+        "ignore": TermIndex(ignore),
+    }
     return Lexicon(
+        index=index,
         lang=lang,
         method=morph.method(lang),
         coordinators=frozenset(morph.fold(w) for w in data["coordinators"]),
@@ -166,5 +207,6 @@ def lexicon(lang: str) -> Lexicon:
         markers=tuple(markers),
         topics=topics,
         persons=persons,
+        grants=grants,
         source=str(path),
     )

@@ -191,6 +191,19 @@ class Engagement:
 
 
 @dataclass(frozen=True)
+class Governing:
+    """A distinction marker in a list's lead-in that governs every item of the list.
+
+    «Иммиграция … не допускается в отношении членов семей следующих категорий
+    иммигрантов:» governs «2) сезонных иностранных работников;».
+    """
+
+    kind: str
+    evidence: Evidence
+    address: str
+
+
+@dataclass(frozen=True)
 class Detection:
     """A category of persons found in a clause, what the clause does with it, and the evidence."""
 
@@ -200,7 +213,8 @@ class Detection:
     score: float
     evidence: tuple[Evidence, ...]  # the words naming the category
     marker: str = ""  # exception | restriction | condition | denial
-    marker_evidence: Evidence | None = None
+    marker_evidence: Evidence | None = None  # offsets in the clause, or in ``marker_unit``'s text
+    marker_unit: str = ""  # the list's lead-in holding the marker («Наставником не может быть:»), if not this clause
     vetoed_by: Evidence | None = None  # an anti-discrimination or "irrespective of" context
     engagements: tuple[Engagement, ...] = ()
 
@@ -222,6 +236,7 @@ class Context:
 
     topics: tuple[str, ...] = ()
     persons: tuple[str, ...] = ()
+    grants: bool = False  # the clause grants a right or admission ("have the same rights", «принимаются»)
 
 
 @dataclass(frozen=True)
@@ -271,7 +286,11 @@ class GroundChange:
 
 @dataclass(frozen=True)
 class EditXref:
-    """One edit of a patch: the grounds before and after it, and the provisions it engages."""
+    """One edit of a patch: the grounds before and after it, and the provisions it engages.
+
+    ``before`` is the text as the earlier edits of the patch left it, so that
+    each edit is judged on its own.
+    """
 
     edit_id: str
     patch: str
@@ -279,8 +298,8 @@ class EditXref:
     op: str
     address: str
     citation: str
-    before: UnitXref | None
-    after: UnitXref | None
+    before: tuple[UnitXref, ...]  # the units the edit touches, before it
+    after: tuple[UnitXref, ...]  # the same units after it (none for a unit it removes)
     changes: tuple[GroundChange, ...]
     mentions_added: tuple[str, ...] = ()  # categories named in a guarantee the edit adds
     mentions_removed: tuple[str, ...] = ()
@@ -313,6 +332,7 @@ class VersionNote:
 class XrefReport:
     """A whole cross-reference: of a document (``units``) or of a patch (``edits``)."""
 
+    kind: str  # "patch" | "document"
     source: str
     base: str
     title: str

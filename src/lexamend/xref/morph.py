@@ -101,7 +101,7 @@ def english_keys(word: str) -> frozenset[str]:
 # Endings for the fallback stemmer, longest first: noun, adjective and participle inflections.
 _RU_ENDINGS = sorted(
     """
-    иями ями ами ием ией иях ого его ому ему ыми ими ией ией ая яя ое ее ые ие ой ей ий ый ую юю
+    иями ями ами ием иях ого его ому ему ыми ими ией ая яя ое ее ые ие ой ей ий ый ую юю ых их ым им
     ам ям ах ях ом ем ов ев ью ия ию ии ья ье а я о е ы и у ю ь
     """.split(),
     key=len,
@@ -117,21 +117,33 @@ def russian_stem(word: str) -> str:
 
     >>> russian_stem("граждан"), russian_stem("гражданин"), russian_stem("гражданами")
     ('граждан', 'граждан', 'граждан')
-    >>> russian_stem("сезонных"), russian_stem("сезонный")
-    ('сезонн', 'сезонн')
+    >>> russian_stem("сезонных"), russian_stem("сезонный"), russian_stem("гражданина")
+    ('сезонн', 'сезонн', 'граждан')
+    >>> russian_stem("иностранцев"), russian_stem("иностранец")
+    ('иностранц', 'иностранц')
     """
-    if word.endswith(("анин", "янин")):
-        word = word[:-2]
-    elif word.endswith(("ане", "яне")) and len(word) > 5:
-        word = word[:-1]
     for ending in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= RU_MIN_STEM:
-            return word[: -len(ending)]
+            word = word[: -len(ending)]
+            break
+    if word.endswith(("анин", "янин")):  # гражданин/граждане, россиянин/россияне
+        word = word[:-2]
+    elif word.endswith(("ец", "ек", "ок")) and len(word) > 4:  # fleeting vowel: иностранец/иностранцы
+        word = word[:-2] + word[-1]
     return word
+
+
+#: Set to "stems" to match Russian by the fallback stemmer even when pymorphy3 is installed
+#: (for comparing the two in bench/xref/evaluate.py).
+RU_MORPHOLOGY_ENV = "LEXAMEND_RU_MORPHOLOGY"
 
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any | None:
+    import os
+
+    if os.environ.get(RU_MORPHOLOGY_ENV) == "stems":
+        return None
     try:
         import pymorphy3
 
