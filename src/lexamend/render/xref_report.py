@@ -43,6 +43,7 @@ def _detection(d: Detection, tax: Taxonomy, shorts: dict[str, str]) -> dict[str,
         "evidence": [_evidence(e) for e in d.evidence],
         "marker": d.marker or None,
         "marker_evidence": _evidence(d.marker_evidence),
+        "marker_unit": d.marker_unit or None,
         "vetoed_by": _evidence(d.vetoed_by),
         "provisions": list(d.provisions),
         "engagements": [
@@ -79,6 +80,8 @@ def why(basis: str, ground: str, words: str, via: str, shorts: dict[str, str], t
         return f"read with {shorts.get(via, via)}"
     if basis == "equality":
         return "equality before the law"
+    if basis == "principle":
+        return "a principle every measure of this kind must respect"
     return f"the right it guarantees is restricted ({label})" if label else "the right it guarantees is restricted"
 
 

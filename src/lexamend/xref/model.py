@@ -180,7 +180,9 @@ class Engagement:
     ``basis``: ``named`` (the provision names the ground: ``words``),
     ``other-status`` (it falls under the open-ended words ``words``),
     ``right`` (the distinction restricts the right the provision guarantees),
-    ``read-with`` (engaged together with ``via``).
+    ``equality`` (equality before the law), ``principle`` (a principle that
+    governs the clause: the best interests of the child), ``read-with``
+    (engaged together with ``via``).
     """
 
     provision: str

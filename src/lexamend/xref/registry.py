@@ -172,7 +172,7 @@ def _bases(provision: Provision, grounds: list[str]) -> list[Engagement]:
             elif provision.other_status:
                 bases.append(Engagement(provision.id, "other-status", ground, provision.other_status))
         return bases
-    basis = "equality" if provision.kind == "equality" else "right"
+    basis = {"equality": "equality", "principle": "principle"}.get(provision.kind, "right")
     return [Engagement(provision.id, basis, grounds[0])]
 
 
