@@ -21,7 +21,7 @@ def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
 
 
-def test_json_report_follows_the_published_schema() -> None:
+def test_json_report_follows_the_published_schema_golden() -> None:
     run = run_cli("xref", SEASONAL, "--format", "json")
     assert run.code == 0, run.err
     data = json.loads(run.out)
@@ -29,7 +29,7 @@ def test_json_report_follows_the_published_schema() -> None:
     golden("xref/order-468-p2-delete-seasonal.json", run.out)
 
 
-def test_markdown_and_html_reports_are_stable() -> None:
+def test_markdown_and_html_reports_golden() -> None:
     run = run_cli("xref", SEASONAL, "--format", "md")
     assert run.code == 0, run.err
     golden("xref/order-468-p2-delete-seasonal.md", run.out)
@@ -38,7 +38,7 @@ def test_markdown_and_html_reports_are_stable() -> None:
     golden("xref/order-468-p2-delete-seasonal.html", page.out)
 
 
-def test_document_report() -> None:
+def test_document_report_golden() -> None:
     run = run_cli("xref", "corpus/kz/order-468-rules.en.txt", "--as-of", "2026-11-25", "--format", "md")
     assert run.code == 0, run.err
     golden("xref/order-468-rules.en.md", run.out)

@@ -215,7 +215,8 @@ def segments(text: str, detections: list[dict[str, Any]]) -> list[dict[str, str]
             for i in range(e["start"], e["end"]):
                 if marks.get(i) != "distinguishes":
                     marks[i] = d["status"]
-        if d["status"] == "distinguishes" and d.get("marker_evidence"):
+        # a lead-in's marker (marker_unit set) has offsets in the lead-in, not in this text
+        if d["status"] == "distinguishes" and d.get("marker_evidence") and not d.get("marker_unit"):
             m = d["marker_evidence"]
             for i in range(m["start"], m["end"]):
                 marks.setdefault(i, "marker")

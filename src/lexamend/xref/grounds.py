@@ -157,7 +157,15 @@ def _find_terms(text: str, tokens: list[Token], terms: TermIndex, coordinators: 
     # a hit whose words all belong to a longer hit is part of that hit ("origin" in "national origin")
     unique = {(h.label, h.tokens): h for h in hits}
     kept = [h for h in unique.values() if not any(set(h.tokens) < set(o.tokens) for o in unique.values())]
-    return sorted(kept, key=lambda h: (h.tokens, h.label))
+    # overlapping hits of one category are one mention: «состоящее в гражданстве Республики Казахстан»
+    merged: list[_Hit] = []
+    for hit in sorted(kept, key=lambda h: (h.tokens, h.label)):
+        same = next((m for m in merged if m.label == hit.label and set(m.tokens) & set(hit.tokens)), None)
+        if same is None:
+            merged.append(hit)
+        else:
+            merged[merged.index(same)] = _Hit(hit.label, tuple(sorted(set(same.tokens) | set(hit.tokens))), same.generic and hit.generic)
+    return merged
 
 
 def _find_markers(text: str, tokens: list[Token], lex: Lexicon) -> list[_Scope]:

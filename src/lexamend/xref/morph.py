@@ -21,11 +21,12 @@ are offsets in the original.
   :func:`russian_method` says so in every report.
 * Kazakh: suffix stripping, since there is no maintained Kazakh lemmatiser on
   PyPI. A word matches a stem when the rest of the word is a chain of Kazakh
-  inflectional suffixes (plural, possessive, case, and the adjectival -лық/-лік
-  family), allowing the final-consonant alternations к/г, қ/ғ, п/б before a
-  vowel: «шетелдіктердің» = шетелдік + тер + дің, «азаматтығы» = азаматтық + ы.
-  Checking the *whole* remainder against the suffix list is what keeps
-  «қызмет» (service) from matching «қыз» (girl).
+  inflectional suffixes in their order (plural, possessive, case), allowing the
+  final-consonant alternations к/г, қ/ғ, п/б before a vowel: «шетелдіктердің» =
+  шетелдік + тер + дің, «азаматтығы» = азаматтық + ы. Derivational suffixes
+  (-лық: «азаматтық» "civil", «ұлттық» "national") are not stripped: they make
+  new words. Checking the *whole* remainder against the ordered suffixes is
+  what keeps «қызмет» (service) from matching «қыз» (girl).
 """
 
 from __future__ import annotations
@@ -172,24 +173,26 @@ def russian_keys(word: str) -> frozenset[str]:
 
 # --- Kazakh --------------------------------------------------------------------------
 
-# Inflectional suffixes (and the adjectival -лық family), each in all its harmonic and assimilated
-# variants. A word is a stem followed by any chain of these.
-_KK_SUFFIXES = frozenset(
-    """
-    лар лер дар дер тар тер
-    ым ім м ың ің ң ымыз іміз мыз міз ыңыз іңіз ңыз ңіз ы і сы сі
-    дың дің тың тің ның нің
-    ға ге қа ке на не а е
-    ды ді ты ті ны ні н
-    да де та те нда нде
-    дан ден тан тен нан нен
-    мен бен пен
-    лық лік дық дік тық тік
-    дағы дегі тағы тегі ндағы ндегі
-    ша ше
-    """.split()
+# Inflectional suffixes in the order Kazakh stacks them — plural, possessive, case, then the
+# relative -ғы/-гі (шекара маңындағы = маң + ы + нда + ғы) — each in its harmonic and assimilated
+# variants. A word is a stem followed by at most one suffix of each slot, in this order. The order
+# is what keeps short suffixes from chaining freely: «қызметін» is қызмет + і + н, never қыз + м + е + тін.
+_KK_SLOTS: tuple[frozenset[str], ...] = (
+    frozenset("лар лер дар дер тар тер".split()),
+    frozenset("ым ім м ың ің ң ымыз іміз мыз міз ыңыз іңіз ңыз ңіз ы і сы сі".split()),
+    frozenset(
+        """
+        дың дің тың тің ның нің
+        ға ге қа ке на не а е
+        ды ді ты ті ны ні н
+        да де та те нда нде
+        дан ден тан тен нан нен
+        мен бен пен
+        """.split()
+    ),
+    frozenset("ғы гі қы кі".split()),
 )
-_KK_MAX_SUFFIX = max(len(s) for s in _KK_SUFFIXES)
+_KK_MAX_SUFFIX = max(len(x) for slot in _KK_SLOTS for x in slot)
 _KK_VOICED = {"г": "к", "ғ": "қ", "б": "п"}
 _KK_VOWELS = set("аәеиоөуұүыіэюя")
 #: A Kazakh stem candidate is never shorter than this.
@@ -197,13 +200,14 @@ KK_MIN_STEM = 2
 
 
 @lru_cache(maxsize=4096)
-def _kk_chain(rest: str) -> bool:
-    """Whether ``rest`` is a (possibly empty) sequence of suffixes."""
+def _kk_chain(rest: str, slot: int = 0) -> bool:
+    """Whether ``rest`` is a (possibly empty) sequence of suffixes from ``slot`` on, in slot order."""
     if not rest:
         return True
-    for size in range(1, min(_KK_MAX_SUFFIX, len(rest)) + 1):
-        if rest[:size] in _KK_SUFFIXES and _kk_chain(rest[size:]):
-            return True
+    for index in range(slot, len(_KK_SLOTS)):
+        for size in range(1, min(_KK_MAX_SUFFIX, len(rest)) + 1):
+            if rest[:size] in _KK_SLOTS[index] and _kk_chain(rest[size:], index + 1):
+                return True
     return False
 
 
