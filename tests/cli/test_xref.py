@@ -124,3 +124,20 @@ def test_base_option_is_for_patches_only() -> None:
 def test_bad_date_is_an_error() -> None:
     run = run_cli("xref", SEASONAL, "--as-of", "25.11.2026")
     assert run.code == 2 and "25.11.2026: is not a date; write it as YYYY-MM-DD" in run.err
+
+
+def test_terminal_table_of_a_text_lists_list_items_under_a_denying_lead_in(tmp_path: Path) -> None:
+    out = tmp_path / "migration.txt"
+    run = run_cli("xref", "corpus/kz/law-migration-2011.ru.txt", "--as-of", "2026-11-25", "-o", str(out), "--width", "200")
+    assert run.code == 0, run.err
+    text = out.read_text(encoding="utf-8")
+    assert "подпункт 2) пункта 5 статьи 27" in text and "“не допускается в отношении … сезонных иностранных работников”" in text
+    assert "кроме … сезонного работника" in text
+
+
+def test_mentions_lists_clauses_that_only_name_a_group() -> None:
+    plain = json.loads(run_cli("xref", "corpus/kz/order-468-rules.en.txt", "--as-of", "2026-11-25", "--format", "json").out)
+    full = json.loads(run_cli("xref", "corpus/kz/order-468-rules.en.txt", "--as-of", "2026-11-25", "--format", "json", "--mentions").out)
+    statuses = {d["status"] for u in full["units"] for d in u["detections"]}
+    assert statuses == {"distinguishes", "mentions"}
+    assert {d["status"] for u in plain["units"] for d in u["detections"]} == {"distinguishes"}

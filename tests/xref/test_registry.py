@@ -138,3 +138,52 @@ def test_registry_words_missing_from_the_corpus_are_an_error(tmp_path: Path) -> 
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="are not in the quoted ru text"):
         load_registry(broken)
+
+
+def test_a_new_constitution_is_added_as_a_version(tmp_path: Path) -> None:
+    """The 2026 Constitution's text is not in the corpus; adding it is a corpus file and a registry entry.
+
+    The test stands the 1995 text in for the new one (only the dates and ids matter here).
+    """
+    import shutil
+
+    import yaml
+
+    from lexamend.xref import detect_grounds
+    from lexamend.xref.crossref import _version_notes
+    from tests.conftest import CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    meta = yaml.safe_load((corpus / "kz/constitution-1995.ru.meta.yaml").read_text(encoding="utf-8"))
+    meta.update(id="kz-constitution-2026", version={"label": "Constitution of 2026", "valid_from": "2026-07-01"})
+    shutil.copy(corpus / "kz/constitution-1995.ru.txt", corpus / "kz/constitution-2026.ru.txt")
+    (corpus / "kz/constitution-2026.ru.meta.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    text = packaged("registry.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        """        valid_from: '2026-07-01'
+        in_corpus: false
+""",
+        """        valid_from: '2026-07-01'
+        provisions:
+          - at: art_14__para_2
+            title: Prohibition of discrimination
+            kind: non-discrimination
+            grounds: {residence: места жительства}
+            other_status: или по любым иным обстоятельствам
+""",
+    )
+    path = tmp_path / "registry.yaml"
+    path.write_text(text, encoding="utf-8")
+    registry = load_registry(path, corpus_root=corpus)
+    constitution = next(i for i in registry.instruments if i.id == "kz-constitution")
+    assert [v.in_corpus for v in constitution.versions] == [True, True]
+    assert registry.citable_version(constitution, "2026-11-25").doc == "kz-constitution-2026"
+    assert registry.citable_version(constitution, "2026-01-15").doc == "kz-constitution-1995"
+    clause = "Children are admitted only if they have registration at the place of residence."
+    late = detect_grounds(clause, "en", registry=registry, as_of="2026-11-25")[0].provisions
+    early = detect_grounds(clause, "en", registry=registry, as_of="2026-01-15")[0].provisions
+    assert "kz-constitution-2026:art_14__para_2" in late and "kz-constitution-1995:art_14__para_2" not in late
+    assert "kz-constitution-1995:art_14__para_2" in early
+    (note,) = _version_notes(registry, (registry.get("kz-constitution-1995:art_14__para_2"),), "2026-11-25")
+    assert note.warning.endswith("cite kz-constitution-2026 instead.")

@@ -262,14 +262,14 @@ def _provision_from(doc: str, address: str, texts: dict[str, Document], instrume
     )
 
 
-def _version(raw: dict[str, Any], texts: dict[str, Document] | None, source: str) -> Version:
+def _version(raw: dict[str, Any], texts: dict[str, Document] | None, source: str, corpus_root: Path | None) -> Version:
     """A version: dates from the registry, checked against (or filled from) the corpus metadata."""
     from lexamend.corpus import entries
 
     label = str(raw.get("label", ""))
     valid_from, valid_to = str(raw.get("valid_from", "")), str(raw.get("valid_to", ""))
     if texts is not None:
-        meta = next((e.meta for e in entries() if e.doc_id == raw["doc"]), {})
+        meta = next((e.meta for e in entries(corpus_root) if e.doc_id == raw["doc"]), {})
         block = meta.get("version") or {}
         for key, value in (("valid_from", valid_from), ("valid_to", valid_to)):
             corpus_value = str(block.get(key, "") or "")
@@ -307,7 +307,7 @@ def _load(path: Path, corpus_root: Path | None) -> Registry:
                 documents[raw_version["doc"]] = texts
             elif raw_version.get("provisions"):
                 raise InputError(str(path), f"version {raw_version['doc']} is not in the corpus, so it cannot list provisions")
-            versions.append(_version(raw_version, texts, str(path)))
+            versions.append(_version(raw_version, texts, str(path), corpus_root))
         instrument = Instrument(raw["id"], raw["title"], raw["short"], raw["kind"], raw["jurisdiction"], tuple(versions))
         instruments.append(instrument)
         for raw_version in raw["versions"]:
