@@ -20,7 +20,7 @@ import argparse
 import hashlib
 import sys
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -48,7 +48,7 @@ class Clause:
         return "held-back" if hashlib.sha256(self.id.encode()).digest()[0] < HELD_BACK_BELOW else "tuning"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _document(doc: str, patch: str):  # type: ignore[no-untyped-def]
     from lexamend.apply import apply_patches
     from lexamend.corpus import find
@@ -69,7 +69,7 @@ def load_clauses(path: Path = LABELLED) -> list[Clause]:
     return [Clause(c["id"], c["doc"], c["at"], frozenset(c["grounds"]), c.get("patch", "")) for c in data["clauses"]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def scored(clause: Clause) -> tuple[tuple[str, float], ...]:
     """(ground, best score) for every ground a category of the clause names."""
     from lexamend.xref import xref_unit
@@ -114,7 +114,10 @@ def _fmt(value: float | None) -> str:
 
 
 def table(clauses: list[Clause], threshold: float) -> str:
-    rows = ["| split | language | clauses | labelled pairs | predicted | correct | precision | recall |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| split | language | clauses | labelled pairs | predicted | correct | precision | recall |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for split in ("tuning", "held-back", "all"):
         for lang in ("en", "ru", "kk", "all"):
             counts = Counts()
@@ -170,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print(errors(clauses, args.threshold, args.split))
         return 0
-    print(f"threshold {args.threshold}; Russian words matched by {morph.russian_method()}; {len(clauses)} labelled clauses\n")
+    print(
+        f"threshold {args.threshold}; Russian words matched by {morph.russian_method()}; {len(clauses)} labelled clauses\n"
+    )
     print(table(clauses, args.threshold))
     return 0
 

@@ -45,18 +45,27 @@ def test_document_report_golden() -> None:
 
 
 def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
-    text = (REPO / SEASONAL).read_text(encoding="utf-8").replace(
-        'title: "Order No. 468 Rules, paragraph 2 (alternative): stop excluding the children of seasonal workers"',
-        'title: "<script>alert(1)</script> & seasonal workers"',
+    text = (
+        (REPO / SEASONAL)
+        .read_text(encoding="utf-8")
+        .replace(
+            'title: "Order No. 468 Rules, paragraph 2 (alternative): stop excluding the children of seasonal workers"',
+            'title: "<script>alert(1)</script> & seasonal workers"',
+        )
     )
     patch = tmp_path / "p.yaml"
-    patch.write_text(text.replace("base: kz/order-468-rules.en.txt", f"base: {REPO / 'corpus/kz/order-468-rules.en.txt'}"), encoding="utf-8")
+    patch.write_text(
+        text.replace("base: kz/order-468-rules.en.txt", f"base: {REPO / 'corpus/kz/order-468-rules.en.txt'}"),
+        encoding="utf-8",
+    )
     run = run_cli("xref", str(patch), "--format", "html")
     assert run.code == 0, run.err
     assert "<script>" not in run.out and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; seasonal workers" in run.out
     assert "http://" not in run.out and "https://" not in run.out and "<link" not in run.out
-    assert ('<span class="marker">with the exception of</span> the <span class="distinguishes">seasonal</span> and '
-            '<span class="distinguishes">frontier</span> <span class="distinguishes">workers</span>)') in run.out
+    assert (
+        '<span class="marker">with the exception of</span> the <span class="distinguishes">seasonal</span> and '
+        '<span class="distinguishes">frontier</span> <span class="distinguishes">workers</span>)'
+    ) in run.out
 
 
 def test_terminal_table_shows_the_change_and_the_quotes(tmp_path: Path) -> None:
@@ -77,12 +86,19 @@ def test_output_file_is_written_atomically_and_never_over_an_input() -> None:
 def test_list_shows_the_registry_and_its_versions() -> None:
     run = run_cli("xref", "--list")
     assert run.code == 0
-    assert "kz-constitution-2026 (Constitution adopted by republican referendum on 15 March 2026; 2026-07-01 – …) [text not in the corpus]" in run.out
+    assert (
+        "kz-constitution-2026 (Constitution adopted by republican referendum on 15 March 2026; 2026-07-01 – …) [text not in the corpus]"
+        in run.out
+    )
     assert "un-crc-1989:art_28__para_1" in run.out
 
 
 def test_unknown_provision_id_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
-    text = (REPO / SEASONAL).read_text(encoding="utf-8").replace("un-icescr-1966:art_13__para_2", "un-icescr-1966:art_13__para_9")
+    text = (
+        (REPO / SEASONAL)
+        .read_text(encoding="utf-8")
+        .replace("un-icescr-1966:art_13__para_2", "un-icescr-1966:art_13__para_9")
+    )
     patch = tmp_path / "bad.yaml"
     patch.write_text(text, encoding="utf-8")
     run = run_cli("xref", str(patch), "--base", "corpus/kz/order-468-rules.en.txt")
@@ -92,7 +108,11 @@ def test_unknown_provision_id_is_an_error_naming_file_and_line(tmp_path: Path) -
 
 
 def test_patch_without_a_base_is_an_error(tmp_path: Path) -> None:
-    text = (REPO / SEASONAL).read_text(encoding="utf-8").replace("base: kz/order-468-rules.en.txt", "base: kz/no-such-rules.en.txt")
+    text = (
+        (REPO / SEASONAL)
+        .read_text(encoding="utf-8")
+        .replace("base: kz/order-468-rules.en.txt", "base: kz/no-such-rules.en.txt")
+    )
     patch = tmp_path / "orphan.yaml"
     patch.write_text(text, encoding="utf-8")
     run = run_cli("xref", str(patch))
@@ -128,16 +148,27 @@ def test_bad_date_is_an_error() -> None:
 
 def test_terminal_table_of_a_text_lists_list_items_under_a_denying_lead_in(tmp_path: Path) -> None:
     out = tmp_path / "migration.txt"
-    run = run_cli("xref", "corpus/kz/law-migration-2011.ru.txt", "--as-of", "2026-11-25", "-o", str(out), "--width", "200")
+    run = run_cli(
+        "xref", "corpus/kz/law-migration-2011.ru.txt", "--as-of", "2026-11-25", "-o", str(out), "--width", "200"
+    )
     assert run.code == 0, run.err
     text = out.read_text(encoding="utf-8")
-    assert "подпункт 2) пункта 5 статьи 27" in text and "“не допускается в отношении … сезонных иностранных работников”" in text
+    assert (
+        "подпункт 2) пункта 5 статьи 27" in text
+        and "“не допускается в отношении … сезонных иностранных работников”" in text
+    )
     assert "кроме … сезонного работника" in text
 
 
 def test_mentions_lists_clauses_that_only_name_a_group() -> None:
-    plain = json.loads(run_cli("xref", "corpus/kz/order-468-rules.en.txt", "--as-of", "2026-11-25", "--format", "json").out)
-    full = json.loads(run_cli("xref", "corpus/kz/order-468-rules.en.txt", "--as-of", "2026-11-25", "--format", "json", "--mentions").out)
+    plain = json.loads(
+        run_cli("xref", "corpus/kz/order-468-rules.en.txt", "--as-of", "2026-11-25", "--format", "json").out
+    )
+    full = json.loads(
+        run_cli(
+            "xref", "corpus/kz/order-468-rules.en.txt", "--as-of", "2026-11-25", "--format", "json", "--mentions"
+        ).out
+    )
     statuses = {d["status"] for u in full["units"] for d in u["detections"]}
     assert statuses == {"distinguishes", "mentions"}
     assert {d["status"] for u in plain["units"] for d in u["detections"]} == {"distinguishes"}

@@ -56,7 +56,9 @@ def test_cited_rights_are_merged_with_suggested_ones(order468: Document) -> None
     sources = {r.provision: r.source for r in edit.rights}
     assert sources["kz-constitution-1995:art_14__para_2"] == "cited+suggested"
     assert sources["unesco-cade-1960:art_3__point_e"] == "cited+suggested"
-    assert sources["un-crc-1989:art_2__para_2"] == "suggested"  # the parents' status or activities: not cited by the patch
+    assert (
+        sources["un-crc-1989:art_2__para_2"] == "suggested"
+    )  # the parents' status or activities: not cited by the patch
     assert sources["unesco-cade-1960:art_1__para_1"] == "suggested"
     constitution = next(r for r in edit.rights if r.provision == "kz-constitution-1995:art_14__para_2")
     assert constitution.line == 30  # the line of the reference in the patch file
@@ -74,7 +76,9 @@ def test_cited_rights_are_merged_with_suggested_ones(order468: Document) -> None
 
 
 def test_the_registration_proposal_swaps_one_registration_requirement_for_another(order468: Document) -> None:
-    delete_note, add_document = xref_patch(order468, load(PROPOSALS / "order-468-p4-registration.yaml"), as_of="2026-11-25")
+    delete_note, add_document = xref_patch(
+        order468, load(PROPOSALS / "order-468-p4-registration.yaml"), as_of="2026-11-25"
+    )
     assert _changes(delete_note)["residence"] == ("removed", ("registration",), ())
     assert _changes(add_document)["residence"] == ("introduced", (), ("registration",))
 
@@ -100,7 +104,11 @@ def test_unknown_rights_reference_names_the_patch_line_and_suggests(order468: Do
 
 
 def test_a_failing_edit_stops_the_cross_reference(order468: Document, tmp_path: Path) -> None:
-    text = (PROPOSALS / "order-468-p2-delete-seasonal.yaml").read_text(encoding="utf-8").replace('text: "seasonal"', 'text: "autumnal"')
+    text = (
+        (PROPOSALS / "order-468-p2-delete-seasonal.yaml")
+        .read_text(encoding="utf-8")
+        .replace('text: "seasonal"', 'text: "autumnal"')
+    )
     with pytest.raises(EditFailed, match="p2-delete-seasonal"):
         xref_patch(order468, loads(text, "p.yaml"), as_of="2026-11-25")
 
@@ -134,8 +142,10 @@ def test_document_cross_reference_lists_only_distinguishing_clauses(order468: Do
 def test_a_document_in_an_unsupported_language_is_refused() -> None:
     from lexamend.parse.text import parse_text
 
-    doc = parse_text("1. Les enfants des étrangers et des apatrides sont admis dans les établissements d'enseignement.\n\n"
-                     "2. Les enfants des travailleurs saisonniers et frontaliers sont exclus de l'enseignement primaire.")
+    doc = parse_text(
+        "1. Les enfants des étrangers et des apatrides sont admis dans les établissements d'enseignement.\n\n"
+        "2. Les enfants des travailleurs saisonniers et frontaliers sont exclus de l'enseignement primaire."
+    )
     doc = replace(doc, meta=replace(doc.meta, source="regles.txt"))
     with pytest.raises(InputError, match="regles.txt: cannot detect grounds: the text is not in a supported language"):
         report_for_document(doc)

@@ -86,8 +86,18 @@ def test_national_laws_are_quoted_in_russian_and_kazakh(registry) -> None:  # ty
 def test_constitution_versions_come_from_the_corpus_metadata(registry) -> None:  # type: ignore[no-untyped-def]
     constitution = next(i for i in registry.instruments if i.id == "kz-constitution")
     old, new = constitution.versions
-    assert (old.doc, old.valid_from, old.valid_to, old.in_corpus) == ("kz-constitution-1995", "1995-09-05", "2026-06-30", True)
-    assert (new.doc, new.valid_from, new.adopted, new.in_corpus) == ("kz-constitution-2026", "2026-07-01", "2026-03-15", False)
+    assert (old.doc, old.valid_from, old.valid_to, old.in_corpus) == (
+        "kz-constitution-1995",
+        "1995-09-05",
+        "2026-06-30",
+        True,
+    )
+    assert (new.doc, new.valid_from, new.adopted, new.in_corpus) == (
+        "kz-constitution-2026",
+        "2026-07-01",
+        "2026-03-15",
+        False,
+    )
     assert old.in_force("2026-06-30") is True and old.in_force("2026-07-01") is False
     assert constitution.in_force_on("2026-11-25") is new
     assert registry.citable_version(constitution, "2026-11-25") is old  # the only text in the corpus
@@ -124,7 +134,11 @@ def test_an_unregistered_unit_of_the_corpus_is_quoted(registry) -> None:  # type
 
 def test_a_registry_that_breaks_its_schema_names_file_and_line(tmp_path: Path) -> None:
     broken = tmp_path / "registry.yaml"
-    text = packaged("registry.yaml").read_text(encoding="utf-8").replace("kind: non-discrimination", "kind: nondiscrimination", 1)
+    text = (
+        packaged("registry.yaml")
+        .read_text(encoding="utf-8")
+        .replace("kind: non-discrimination", "kind: nondiscrimination", 1)
+    )
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_registry(broken)
@@ -134,7 +148,11 @@ def test_a_registry_that_breaks_its_schema_names_file_and_line(tmp_path: Path) -
 
 def test_registry_words_missing_from_the_corpus_are_an_error(tmp_path: Path) -> None:
     broken = tmp_path / "registry.yaml"
-    text = packaged("registry.yaml").read_text(encoding="utf-8").replace("residence: места жительства", "residence: места пребывания", 1)
+    text = (
+        packaged("registry.yaml")
+        .read_text(encoding="utf-8")
+        .replace("residence: места жительства", "residence: места пребывания", 1)
+    )
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="are not in the quoted ru text"):
         load_registry(broken)
@@ -158,7 +176,9 @@ def test_a_new_constitution_is_added_as_a_version(tmp_path: Path) -> None:
     meta = yaml.safe_load((corpus / "kz/constitution-1995.ru.meta.yaml").read_text(encoding="utf-8"))
     meta.update(id="kz-constitution-2026", version={"label": "Constitution of 2026", "valid_from": "2026-07-01"})
     shutil.copy(corpus / "kz/constitution-1995.ru.txt", corpus / "kz/constitution-2026.ru.txt")
-    (corpus / "kz/constitution-2026.ru.meta.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    (corpus / "kz/constitution-2026.ru.meta.yaml").write_text(
+        yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8"
+    )
     text = packaged("registry.yaml").read_text(encoding="utf-8")
     text = text.replace(
         """        valid_from: '2026-07-01'

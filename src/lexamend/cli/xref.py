@@ -50,7 +50,11 @@ def _list_registry() -> None:
     for instrument in registry.instruments:
         click.echo(f"{instrument.short}: {instrument.title}")
         for version in instrument.versions:
-            dates = f"{version.valid_from or '…'} – {version.valid_to or '…'}" if version.valid_from or version.valid_to else "no validity dates"
+            dates = (
+                f"{version.valid_from or '…'} – {version.valid_to or '…'}"
+                if version.valid_from or version.valid_to
+                else "no validity dates"
+            )
             where = "" if version.in_corpus else " [text not in the corpus]"
             click.echo(f"  version {version.doc} ({version.label}; {dates}){where}")
             for provision in registry.provisions:
@@ -61,15 +65,45 @@ def _list_registry() -> None:
 @click.command("xref")
 @click.argument("source", required=False)
 @click.option("--base", help="The text a patch amends (path or corpus id); default: the patch's `base:`.")
-@click.option("--format", "fmt", type=click.Choice(["term", "json", "md", "html"]), default="term", show_default=True, help="Terminal table, JSON (schema lexamend/xref-report v1), markdown, or a self-contained HTML page.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["term", "json", "md", "html"]),
+    default="term",
+    show_default=True,
+    help="Terminal table, JSON (schema lexamend/xref-report v1), markdown, or a self-contained HTML page.",
+)
 @click.option("-o", "--output", help="Write the report to this file instead of standard output.")
-@click.option("--as-of", "as_of", help="Date (YYYY-MM-DD) for the validity of cited versions; default: the patch's date, else today.")
+@click.option(
+    "--as-of",
+    "as_of",
+    help="Date (YYYY-MM-DD) for the validity of cited versions; default: the patch's date, else today.",
+)
 @click.option("--lang", type=LANG, help="Language of the text (default: the patch's `language:` or the text's).")
-@click.option("--mentions", is_flag=True, help="For a text: also list clauses that only name a group (in a guarantee), not just those that distinguish.")
-@click.option("--rebase", is_flag=True, help="For a patch on a drifted base: relocate edits by their words, as `lexamend apply --rebase` does.")
+@click.option(
+    "--mentions",
+    is_flag=True,
+    help="For a text: also list clauses that only name a group (in a guarantee), not just those that distinguish.",
+)
+@click.option(
+    "--rebase",
+    is_flag=True,
+    help="For a patch on a drifted base: relocate edits by their words, as `lexamend apply --rebase` does.",
+)
 @click.option("--list", "list_registry", is_flag=True, help="List the provisions of the rights registry and exit.")
 @click.option("--width", type=int, help="Width of the terminal table (default: the terminal's).")
-def xref_cmd(source: str | None, base: str | None, fmt: str, output: str | None, as_of: str | None, lang: str | None, mentions: bool, rebase: bool, list_registry: bool, width: int | None) -> None:
+def xref_cmd(
+    source: str | None,
+    base: str | None,
+    fmt: str,
+    output: str | None,
+    as_of: str | None,
+    lang: str | None,
+    mentions: bool,
+    rebase: bool,
+    list_registry: bool,
+    width: int | None,
+) -> None:
     """Cross-reference SOURCE to the constitutional and treaty provisions it engages.
 
     SOURCE is a legal text (.txt, .md, .docx, .html, or a corpus id): every

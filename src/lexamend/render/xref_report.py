@@ -47,7 +47,15 @@ def _detection(d: Detection, tax: Taxonomy, shorts: dict[str, str]) -> dict[str,
         "vetoed_by": _evidence(d.vetoed_by),
         "provisions": list(d.provisions),
         "engagements": [
-            {"provision": e.provision, "short": shorts.get(e.provision, e.provision), "basis": e.basis, "ground": e.ground, "words": e.words, "via": e.via, "why": why(e.basis, e.ground, e.words, e.via, shorts, tax)}
+            {
+                "provision": e.provision,
+                "short": shorts.get(e.provision, e.provision),
+                "basis": e.basis,
+                "ground": e.ground,
+                "words": e.words,
+                "via": e.via,
+                "why": why(e.basis, e.ground, e.words, e.via, shorts, tax),
+            }
             for e in d.engagements
         ],
     }
@@ -92,7 +100,16 @@ def _rights(r: RightsRef, shorts: dict[str, str], tax: Taxonomy) -> dict[str, An
         "source": r.source,
         "cited_as": r.cited_as or None,
         "line": r.line,
-        "bases": [{"basis": b.basis, "ground": b.ground, "words": b.words, "via": b.via, "why": why(b.basis, b.ground, b.words, b.via, shorts, tax)} for b in r.bases],
+        "bases": [
+            {
+                "basis": b.basis,
+                "ground": b.ground,
+                "words": b.words,
+                "via": b.via,
+                "why": why(b.basis, b.ground, b.words, b.via, shorts, tax),
+            }
+            for b in r.bases
+        ],
         "warnings": list(r.warnings),
     }
 
@@ -185,10 +202,20 @@ def report_dict(report: XrefReport) -> dict[str, Any]:
         "units": [_unit(u, tax, shorts) for u in report.units],
         "provisions": [_provision(p, report) for p in report.provisions],
         "versions": [
-            {"doc": v.doc, "instrument": v.instrument, "label": v.label, "valid_from": v.valid_from, "valid_to": v.valid_to, "in_force": v.in_force, "warning": v.warning or None}
+            {
+                "doc": v.doc,
+                "instrument": v.instrument,
+                "label": v.label,
+                "valid_from": v.valid_from,
+                "valid_to": v.valid_to,
+                "in_force": v.in_force,
+                "warning": v.warning or None,
+            }
             for v in report.versions
         ],
-        "categories": {c: {"label": tax.category(c).label("en"), "grounds": list(tax.category(c).grounds)} for c in used_categories},
+        "categories": {
+            c: {"label": tax.category(c).label("en"), "grounds": list(tax.category(c).grounds)} for c in used_categories
+        },
         "grounds": {g: tax.ground(g).label("en") for g in used_grounds},
         "warnings": list(report.warnings),
     }

@@ -9,7 +9,14 @@ from lexamend.xref.model import XrefReport
 
 #: Terminal width used when the output is not a terminal (files, pipes, tests).
 DEFAULT_WIDTH = 120
-_CHANGE_STYLE = {"removed": "green", "narrowed": "green", "introduced": "red", "widened": "red", "replaced": "red", "kept": ""}
+_CHANGE_STYLE = {
+    "removed": "green",
+    "narrowed": "green",
+    "introduced": "red",
+    "widened": "red",
+    "replaced": "red",
+    "kept": "",
+}
 
 
 def _cats(data: dict[str, Any], ids: list[str]) -> str:
@@ -38,7 +45,9 @@ def render_terminal(report: XrefReport, console: Any) -> None:
     head = f"[bold]Rights cross-reference:[/bold] {escape(data['title'])}"
     console.print(head)
     where = f"patch {data['source']} on {data['base']}" if data["kind"] == "patch" else data["base"]
-    console.print(f"{escape(where)} · language {data['language']} ({data['method']['morphology']}) · as of {data['as_of']}")
+    console.print(
+        f"{escape(where)} · language {data['language']} ({data['method']['morphology']}) · as of {data['as_of']}"
+    )
     for warning in data["warnings"]:
         console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     console.print()
@@ -48,11 +57,24 @@ def render_terminal(report: XrefReport, console: Any) -> None:
         for column in ("Edit", "Clause", "Distinguishes before", "after", "Grounds", "Provisions"):
             table.add_column(column)
         for e in data["edits"]:
-            grounds = "\n".join(
-                f"{g['label']}: [{_CHANGE_STYLE[g['change']] or 'default'}]{CHANGE_WORDS[g['change']]}[/]" for g in e["grounds"]
-            ) or "no distinction before or after"
-            rights = "\n".join(f"{escape(r['short'])} [dim]({SOURCE_WORDS[r['source']]})[/dim]" for r in e["rights"]) or "—"
-            table.add_row(f"{e['id']}\n({e['op']})", escape(e["citation"]), _cats(data, e["distinguished_before"]), _cats(data, e["distinguished_after"]), grounds, rights)
+            grounds = (
+                "\n".join(
+                    f"{g['label']}: [{_CHANGE_STYLE[g['change']] or 'default'}]{CHANGE_WORDS[g['change']]}[/]"
+                    for g in e["grounds"]
+                )
+                or "no distinction before or after"
+            )
+            rights = (
+                "\n".join(f"{escape(r['short'])} [dim]({SOURCE_WORDS[r['source']]})[/dim]" for r in e["rights"]) or "—"
+            )
+            table.add_row(
+                f"{e['id']}\n({e['op']})",
+                escape(e["citation"]),
+                _cats(data, e["distinguished_before"]),
+                _cats(data, e["distinguished_after"]),
+                grounds,
+                rights,
+            )
         console.print(table)
         for e in data["edits"]:
             console.print()
@@ -70,7 +92,9 @@ def render_terminal(report: XrefReport, console: Any) -> None:
                 console.print(f"  Names in the clause after the edit: {_cats(data, e['mentions_added'])}.")
             for label, units in (("before", e["before"]), ("after", e["after"])):
                 for unit in units:
-                    console.print(Panel(_highlight(unit), title=f"{label}: {escape(unit['citation'])}", title_align="left"))
+                    console.print(
+                        Panel(_highlight(unit), title=f"{label}: {escape(unit['citation'])}", title_align="left")
+                    )
             if e["rights"]:
                 rights_table = Table(show_header=True, expand=True)
                 for column in ("Provision", "", "Why"):
@@ -91,7 +115,12 @@ def render_terminal(report: XrefReport, console: Any) -> None:
                 words = " ".join(x["text"] for x in d["evidence"])
                 marker = d["marker_evidence"]["text"] if d["marker_evidence"] else ""
                 grounds = ", ".join(data["grounds"][g] for g in d["grounds"])
-                table.add_row(escape(u["citation"]), escape(f"{d['label']}\n“{marker} … {words}”"), grounds, escape("\n".join(shorts.get(p, p) for p in d["provisions"])))
+                table.add_row(
+                    escape(u["citation"]),
+                    escape(f"{d['label']}\n“{marker} … {words}”"),
+                    grounds,
+                    escape("\n".join(shorts.get(p, p) for p in d["provisions"])),
+                )
         if not data["units"]:
             console.print("No clause distinguishes on a protected ground.")
         else:
@@ -103,7 +132,9 @@ def render_terminal(report: XrefReport, console: Any) -> None:
         note = f" · not in force on {data['as_of']}" if version["in_force"] is False else ""
         title = f"{p['short']} — {p['title']} ({p['id']}{note})"
         body = "\n\n".join(p["text"].values())
-        console.print(Panel(escape(body), title=escape(title), title_align="left", border_style="yellow" if note else "blue"))
+        console.print(
+            Panel(escape(body), title=escape(title), title_align="left", border_style="yellow" if note else "blue")
+        )
 
 
 def render_terminal_text(report: XrefReport, *, width: int = DEFAULT_WIDTH) -> str:
@@ -112,6 +143,8 @@ def render_terminal_text(report: XrefReport, *, width: int = DEFAULT_WIDTH) -> s
 
     from rich.console import Console
 
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False, record=True, soft_wrap=False)
+    console = Console(
+        file=io.StringIO(), width=width, color_system=None, force_terminal=False, record=True, soft_wrap=False
+    )
     render_terminal(report, console)
     return console.export_text()

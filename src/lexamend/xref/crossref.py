@@ -73,7 +73,9 @@ def detect_grounds(
     registry = registry or load_registry()
     detections = find_categories(text, lang, threshold=threshold)
     ctx = detect_context(f"{context}\n{text}", lang)
-    out = [replace(d, engagements=registry.engagements(d, ctx, as_of=as_of)) if d.distinguishes else d for d in detections]
+    out = [
+        replace(d, engagements=registry.engagements(d, ctx, as_of=as_of)) if d.distinguishes else d for d in detections
+    ]
     return out if include_mentions else [d for d in out if d.distinguishes]
 
 
@@ -81,7 +83,11 @@ def _language_of(text: str, lang: str | None, where: str) -> str:
     if lang is None:
         found = language_check.identify(text)
         if found is None:
-            raise InputError(where, f"the text is not in a supported language ({', '.join(SUPPORTED)})", hint="Ground detection reads English, Russian and Kazakh.")
+            raise InputError(
+                where,
+                f"the text is not in a supported language ({', '.join(SUPPORTED)})",
+                hint="Ground detection reads English, Russian and Kazakh.",
+            )
         return found
     if lang not in SUPPORTED:
         raise unsupported(lang, where)
@@ -101,7 +107,11 @@ def _check_document_language(doc: Document, lang: str | None) -> str:
         raise unsupported(chosen, where)
     problem = language_check.check(text, chosen)
     if problem:
-        raise InputError(where, f"cannot detect grounds: {problem}", hint="Ground detection reads English, Russian and Kazakh; give the right language with --lang.")
+        raise InputError(
+            where,
+            f"cannot detect grounds: {problem}",
+            hint="Ground detection reads English, Russian and Kazakh; give the right language with --lang.",
+        )
     return chosen
 
 
@@ -121,7 +131,7 @@ def _citation(path: tuple[Unit, ...], lang: str) -> str:
 
     try:
         return format_citation(path, lang, style="short" if lang == "en" else "chain")
-    except Exception:  # a unit kind with no citation form (a table cell): fall back to its address
+    except ValueError:  # a unit kind with no citation form (a table cell): fall back to its address
         return path[-1].address or path[-1].eid
 
 
@@ -183,13 +193,25 @@ def xref_document(
         if not unit.text or unit.is_placeholder:
             continue
         governed = _governing(entry.parents, unit, lang)
-        xref = _unit_xref(unit.text, unit.address or unit.eid, _citation(entry.path, lang), lang, _context_text(doc, entry.parents, unit), registry, as_of, include_mentions, governed)
+        xref = _unit_xref(
+            unit.text,
+            unit.address or unit.eid,
+            _citation(entry.path, lang),
+            lang,
+            _context_text(doc, entry.parents, unit),
+            registry,
+            as_of,
+            include_mentions,
+            governed,
+        )
         if xref.detections:
             found.append(xref)
     return found
 
 
-def xref_unit(doc: Document, ref: str, registry: Registry | None = None, *, lang: str | None = None, as_of: str | None = None) -> UnitXref:
+def xref_unit(
+    doc: Document, ref: str, registry: Registry | None = None, *, lang: str | None = None, as_of: str | None = None
+) -> UnitXref:
     """The detections (mentions included) in one unit of ``doc``, named by address or citation."""
     from lexamend.address import resolve_path
 
@@ -199,7 +221,17 @@ def xref_unit(doc: Document, ref: str, registry: Registry | None = None, *, lang
         raise unsupported(lang, doc.meta.source or "<document>")
     path = resolve_path(doc, ref)
     unit = path[-1]
-    return _unit_xref(unit.text, unit.address or unit.eid, _citation(path, lang), lang, _context_text(doc, path[:-1], unit), registry, as_of, True, _governing(path[:-1], unit, lang))
+    return _unit_xref(
+        unit.text,
+        unit.address or unit.eid,
+        _citation(path, lang),
+        lang,
+        _context_text(doc, path[:-1], unit),
+        registry,
+        as_of,
+        True,
+        _governing(path[:-1], unit, lang),
+    )
 
 
 # --- patches ----------------------------------------------------------------------------
@@ -236,9 +268,22 @@ def check_rights(patch: Patch, registry: Registry) -> dict[str, list[RightsRef]]
             try:
                 provision = registry.lookup(ref)
             except CitationError as exc:
-                raise PatchError(patch.path or "<patch>", f"edit {edit.id!r}: rights reference {exc.message}", line=line, hint=exc.hint or "References are <corpus id>:<address>, as `lexamend xref --list` shows them.") from None
-            warnings = () if provision.registered else ("not in the rights registry: quoted from the corpus, its grounds are not known to lexamend",)
-            refs.append(RightsRef(provision.id, "cited", cited_as=ref if ref != provision.id else "", line=line, warnings=warnings))
+                raise PatchError(
+                    patch.path or "<patch>",
+                    f"edit {edit.id!r}: rights reference {exc.message}",
+                    line=line,
+                    hint=exc.hint or "References are <corpus id>:<address>, as `lexamend xref --list` shows them.",
+                ) from None
+            warnings = (
+                ()
+                if provision.registered
+                else ("not in the rights registry: quoted from the corpus, its grounds are not known to lexamend",)
+            )
+            refs.append(
+                RightsRef(
+                    provision.id, "cited", cited_as=ref if ref != provision.id else "", line=line, warnings=warnings
+                )
+            )
         cited[edit.id] = refs
     return cited
 
@@ -270,7 +315,9 @@ def _merge_rights(cited: list[RightsRef], suggested: list[Engagement]) -> tuple[
     return tuple(merged)
 
 
-def _ground_changes(before: Iterable[Detection], after: Iterable[Detection], order: list[str]) -> tuple[GroundChange, ...]:
+def _ground_changes(
+    before: Iterable[Detection], after: Iterable[Detection], order: list[str]
+) -> tuple[GroundChange, ...]:
     def by_ground(detections: Iterable[Detection]) -> dict[str, list[str]]:
         grouped: dict[str, list[str]] = {}
         for d in detections:
@@ -302,7 +349,9 @@ def _ground_changes(before: Iterable[Detection], after: Iterable[Detection], ord
     return tuple(changes)
 
 
-def _touched(edit: Edit, result_address: str, changes: tuple, before: Document, after: Document) -> list[tuple[str, str | None, str | None, str]]:
+def _touched(
+    edit: Edit, result_address: str, changes: tuple, before: Document, after: Document
+) -> list[tuple[str, str | None, str | None, str]]:
     """(address, text before, text after, field) for each unit an edit touched."""
     out: list[tuple[str, str | None, str | None, str]] = []
     if changes:
@@ -314,14 +363,27 @@ def _touched(edit: Edit, result_address: str, changes: tuple, before: Document, 
             seen.add(key)
             old_unit, new_unit = before.find(change.address), after.find(change.address)
             pick = (lambda u: u.heading or "") if change.field == "heading" else (lambda u: u.text)
-            out.append((change.address, pick(old_unit) if old_unit else None, pick(new_unit) if new_unit else None, change.field))
+            out.append(
+                (
+                    change.address,
+                    pick(old_unit) if old_unit else None,
+                    pick(new_unit) if new_unit else None,
+                    change.field,
+                )
+            )
         return out
     old_unit = None if edit.op is Op.INSERT_UNIT else before.find(result_address)
     new_unit = old_unit if edit.op is Op.RENUMBER else after.find(result_address)
     if edit.op is Op.REPEAL and new_unit is not None and not new_unit.is_placeholder:
         new_unit = None  # the address now names the next unit, not the repealed one
+
     def whole(unit: Unit | None) -> str | None:
-        return None if unit is None or unit.is_placeholder else " ".join(filter(None, [unit.heading or "", unit.full_text(" ")]))
+        return (
+            None
+            if unit is None or unit.is_placeholder
+            else " ".join(filter(None, [unit.heading or "", unit.full_text(" ")]))
+        )
+
     out.append((result_address, whole(old_unit), whole(new_unit), "unit"))
     return out
 
@@ -358,7 +420,9 @@ def xref_patch(
     if not full.ok:
         failed = full.failed[0]
         where = f"{failed.patch}:{failed.line}" if failed.line else failed.patch
-        raise EditFailed(failed.edit_id, failed.reason, where=where, hint="Run `lexamend check` on the patch and fix it first.")
+        raise EditFailed(
+            failed.edit_id, failed.reason, where=where, hint="Run `lexamend check` on the patch and fix it first."
+        )
     states = [base_doc]
     for n in range(1, len(patch.edits)):
         states.append(apply_patches(base_doc, [replace(patch, edits=patch.edits[:n])], rebase=rebase).document)
@@ -388,7 +452,15 @@ def xref_patch(
     return found
 
 
-def _edit_xref(edit: Edit, address: str, before: list[UnitXref], after: list[UnitXref], cited: list[RightsRef], registry: Registry, as_of: str | None) -> EditXref:
+def _edit_xref(
+    edit: Edit,
+    address: str,
+    before: list[UnitXref],
+    after: list[UnitXref],
+    cited: list[RightsRef],
+    registry: Registry,
+    as_of: str | None,
+) -> EditXref:
     old = [d for x in before for d in x.detections]
     new = [d for x in after for d in x.detections]
     order: list[str] = []
@@ -400,9 +472,17 @@ def _edit_xref(edit: Edit, address: str, before: list[UnitXref], after: list[Uni
     introduced = {c for change in changes for c in change.introduced}
     mentioned_before = {d.category for d in old}
     distinguished_after = {d.category for d in new if d.distinguishes}
-    mentions_added = tuple(dict.fromkeys(d.category for d in new if not d.distinguishes and d.category not in mentioned_before and d.category not in distinguished_after))
+    mentions_added = tuple(
+        dict.fromkeys(
+            d.category
+            for d in new
+            if not d.distinguishes and d.category not in mentioned_before and d.category not in distinguished_after
+        )
+    )
     mentioned_after = {d.category for d in new}
-    mentions_removed = tuple(dict.fromkeys(d.category for d in old if not d.distinguishes and d.category not in mentioned_after))
+    mentions_removed = tuple(
+        dict.fromkeys(d.category for d in old if not d.distinguishes and d.category not in mentioned_after)
+    )
     suggested: list[Engagement] = []
     for d in old:
         if d.distinguishes and d.category in removed:
@@ -488,11 +568,15 @@ def _version_notes(registry: Registry, provisions: tuple[Provision, ...], as_of:
                 warning += f": the text in force then is {current.doc} ({current.label}; in force from {current.valid_from}), which is not in the corpus. Check each cited provision against the new text."
             else:
                 warning += "."
-        notes.append(VersionNote(doc, instrument.id, version.label, version.valid_from, version.valid_to, in_force, warning))
+        notes.append(
+            VersionNote(doc, instrument.id, version.label, version.valid_from, version.valid_to, in_force, warning)
+        )
     return tuple(notes)
 
 
-def _with_version_warnings(refs: tuple[RightsRef, ...], notes: tuple[VersionNote, ...], as_of: str) -> tuple[RightsRef, ...]:
+def _with_version_warnings(
+    refs: tuple[RightsRef, ...], notes: tuple[VersionNote, ...], as_of: str
+) -> tuple[RightsRef, ...]:
     stale = {n.doc for n in notes if n.in_force is False}
     out = []
     for ref in refs:
@@ -506,7 +590,9 @@ def _global_warnings(lang: str) -> tuple[str, ...]:
     from lexamend.xref import morph
 
     if lang == "ru" and morph.russian_method() != "pymorphy3":
-        return ("Russian words were matched by suffix stripping: pymorphy3 or its dictionary is not installed, so some inflected forms may be missed.",)
+        return (
+            "Russian words were matched by suffix stripping: pymorphy3 or its dictionary is not installed, so some inflected forms may be missed.",
+        )
     return ()
 
 

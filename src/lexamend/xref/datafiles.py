@@ -69,5 +69,9 @@ def load_yaml(path: Path, schema_name: str) -> dict[str, Any]:
         error = max(errors, key=lambda e: len(e.absolute_path))
         where = "/".join(str(p) for p in error.absolute_path) or "the top level"
         line = _line_of(node, list(error.absolute_path))
-        raise InputError(f"{path}:{line}" if line else str(path), f"{where}: {error.message}", hint=f"The file must follow lexamend/schemas/{schema_name}.")
+        raise InputError(
+            f"{path}:{line}" if line else str(path),
+            f"{where}: {error.message}",
+            hint=f"The file must follow lexamend/schemas/{schema_name}.",
+        )
     return data

@@ -37,9 +37,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lexamend.xref import morph
-from lexamend.xref.lexicon import DISTINCTION_MARKERS, GUARANTEE, Lexicon, Marker, Term, TermIndex, lexicon, taxonomy, unsupported
+from lexamend.xref.lexicon import (
+    DISTINCTION_MARKERS,
+    GUARANTEE,
+    Lexicon,
+    Marker,
+    Term,
+    TermIndex,
+    lexicon,
+    taxonomy,
+    unsupported,
+)
 from lexamend.xref.model import DISTINGUISHES, MENTIONS, Context, Detection, Evidence, Governing
 
 #: Weight of each kind of distinction marker: how surely a category in its scope is singled out.
@@ -105,7 +116,9 @@ def tokenize(text: str, lang: str) -> list[Token]:
     return [Token(i, m.start(), m.end(), m.group(), keys(m.group())) for i, m in enumerate(morph.WORD.finditer(folded))]
 
 
-def _match_at(words: tuple, tokens: list[Token], start: int, coordinators: frozenset[str], gaps: bool) -> tuple[int, ...] | None:
+def _match_at(
+    words: tuple, tokens: list[Token], start: int, coordinators: frozenset[str], gaps: bool
+) -> tuple[int, ...] | None:
     """Token indices matching ``words`` from ``start``; coordinated modifiers may stand between words."""
     matched = []
     position = start
@@ -135,7 +148,7 @@ def _match_at(words: tuple, tokens: list[Token], start: int, coordinators: froze
 
 def _contiguous(text: str, tokens: list[Token], indices: tuple[int, ...]) -> bool:
     """Whether nothing but spaces, hyphens and commas stands between consecutive matched words."""
-    for a, b in zip(indices, indices[1:]):
+    for a, b in pairwise(indices):
         between = text[tokens[a].end : tokens[b].start]
         if b == a + 1 and not re.fullmatch(r"[\s\-‑–,']*", between):
             return False
@@ -144,7 +157,9 @@ def _contiguous(text: str, tokens: list[Token], indices: tuple[int, ...]) -> boo
     return True
 
 
-def _find_terms(text: str, tokens: list[Token], terms: TermIndex, coordinators: frozenset[str], gaps: bool) -> list[_Hit]:
+def _find_terms(
+    text: str, tokens: list[Token], terms: TermIndex, coordinators: frozenset[str], gaps: bool
+) -> list[_Hit]:
     hits: list[_Hit] = []
     for token in tokens:
         for term in terms.candidates(token.surface, token.keys):
@@ -164,7 +179,9 @@ def _find_terms(text: str, tokens: list[Token], terms: TermIndex, coordinators: 
         if same is None:
             merged.append(hit)
         else:
-            merged[merged.index(same)] = _Hit(hit.label, tuple(sorted(set(same.tokens) | set(hit.tokens))), same.generic and hit.generic)
+            merged[merged.index(same)] = _Hit(
+                hit.label, tuple(sorted(set(same.tokens) | set(hit.tokens))), same.generic and hit.generic
+            )
     return merged
 
 
@@ -193,11 +210,19 @@ def _scope(text: str, tokens: list[Token], marker: Marker, found: tuple[int, ...
     lo, hi = first, last
     reach = MAX_GUARANTEE_WORDS if marker.kind == GUARANTEE else MAX_SCOPE_WORDS
     if marker.scope in ("forward", "both"):
-        while hi + 1 < len(tokens) and hi + 1 - last <= reach and not _SCOPE_BREAK.search(text[tokens[hi].end : tokens[hi + 1].start]):
+        while (
+            hi + 1 < len(tokens)
+            and hi + 1 - last <= reach
+            and not _SCOPE_BREAK.search(text[tokens[hi].end : tokens[hi + 1].start])
+        ):
             hi += 1
     if marker.scope in ("backward", "both"):
         limit = MAX_BACKWARD_WORDS if marker.scope == "both" else reach
-        while lo - 1 >= 0 and first - (lo - 1) <= limit and not _SCOPE_BREAK.search(text[tokens[lo - 1].end : tokens[lo].start]):
+        while (
+            lo - 1 >= 0
+            and first - (lo - 1) <= limit
+            and not _SCOPE_BREAK.search(text[tokens[lo - 1].end : tokens[lo].start])
+        ):
             lo -= 1
     return _Scope(marker, found, lo, hi)
 
@@ -226,7 +251,9 @@ def _inside(scope: _Scope, hit: _Hit) -> bool:
     return all(scope.first <= i <= scope.last for i in hit.tokens) and not set(hit.tokens) & set(scope.tokens)
 
 
-def _score(text: str, tokens: list[Token], hit: _Hit, scopes: list[_Scope]) -> tuple[float, _Scope | None, _Scope | None]:
+def _score(
+    text: str, tokens: list[Token], hit: _Hit, scopes: list[_Scope]
+) -> tuple[float, _Scope | None, _Scope | None]:
     """(score, the marker that decided it, the guarantee that vetoed it)."""
     for scope in scopes:
         if scope.marker.kind == GUARANTEE and _inside(scope, hit):
@@ -283,7 +310,9 @@ def open_marker(text: str, lang: str, address: str = "") -> Governing | None:
     return Governing(best.marker.kind, _span(text, tokens, best.tokens), address)
 
 
-def find_categories(text: str, lang: str, *, threshold: float = DISTINCTION_THRESHOLD, governed: Governing | None = None) -> list[Detection]:
+def find_categories(
+    text: str, lang: str, *, threshold: float = DISTINCTION_THRESHOLD, governed: Governing | None = None
+) -> list[Detection]:
     """Every category named in ``text``, each marked as distinguished or mentioned (no provisions).
 
     ``governed``: a marker of the list's lead-in (:func:`open_marker`) that
@@ -295,8 +324,14 @@ def find_categories(text: str, lang: str, *, threshold: float = DISTINCTION_THRE
     tokens = tokenize(text, lang)
     if not tokens:
         return []
-    ignored = {i for h in _find_terms(text, tokens, lex.index["ignore"], lex.coordinators, gaps=False) for i in h.tokens}
-    hits = [h for h in _find_terms(text, tokens, lex.index["terms"], lex.coordinators, gaps=True) if not ignored & set(h.tokens)]
+    ignored = {
+        i for h in _find_terms(text, tokens, lex.index["ignore"], lex.coordinators, gaps=False) for i in h.tokens
+    }
+    hits = [
+        h
+        for h in _find_terms(text, tokens, lex.index["terms"], lex.coordinators, gaps=True)
+        if not ignored & set(h.tokens)
+    ]
     scopes = _find_markers(text, tokens, lex)
     tax = taxonomy()
     detections = []

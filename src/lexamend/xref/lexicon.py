@@ -143,8 +143,17 @@ def taxonomy(path: str | None = None) -> Taxonomy:
     for raw in data["categories"]:
         unknown = [g for g in raw["grounds"] if g not in known]
         if unknown:
-            raise InputError(path or "grounds.yaml", f"category {raw['id']!r} names unknown ground(s) {', '.join(unknown)}")
-        categories.append(Category(raw["id"], tuple(raw["grounds"]), tuple(sorted(raw["label"].items())), bool(raw.get("non_citizen", False))))
+            raise InputError(
+                path or "grounds.yaml", f"category {raw['id']!r} names unknown ground(s) {', '.join(unknown)}"
+            )
+        categories.append(
+            Category(
+                raw["id"],
+                tuple(raw["grounds"]),
+                tuple(sorted(raw["label"].items())),
+                bool(raw.get("non_citizen", False)),
+            )
+        )
     return Taxonomy(grounds, tuple(categories))
 
 
@@ -169,9 +178,13 @@ def lexicon(lang: str) -> Lexicon:
     terms: list[Term] = []
     for category, entries in data["categories"].items():
         if category not in known:
-            raise InputError(str(path), f"category {category!r} is not in grounds.yaml", hint="Known: " + ", ".join(sorted(known)))
+            raise InputError(
+                str(path), f"category {category!r} is not in grounds.yaml", hint="Known: " + ", ".join(sorted(known))
+            )
         for entry in entries:
-            text, generic = (entry, False) if isinstance(entry, str) else (entry["words"], bool(entry.get("generic", False)))
+            text, generic = (
+                (entry, False) if isinstance(entry, str) else (entry["words"], bool(entry.get("generic", False)))
+            )
             terms.append(Term(category, _words(text, lang), generic, text))
     markers: list[Marker] = []
     for kind, entries in data["markers"].items():
@@ -186,8 +199,16 @@ def lexicon(lang: str) -> Lexicon:
                     entry["words"],
                 )
             )
-    topics = tuple(Term(topic, _words(text, lang), text=text) for topic, entries in data["contexts"]["topics"].items() for text in entries)
-    persons = tuple(Term(person, _words(text, lang), text=text) for person, entries in data["contexts"]["persons"].items() for text in entries)
+    topics = tuple(
+        Term(topic, _words(text, lang), text=text)
+        for topic, entries in data["contexts"]["topics"].items()
+        for text in entries
+    )
+    persons = tuple(
+        Term(person, _words(text, lang), text=text)
+        for person, entries in data["contexts"]["persons"].items()
+        for text in entries
+    )
     grants = tuple(Term("grant", _words(text, lang), text=text) for text in data["contexts"]["grants"])
     ignore = tuple(Term("ignore", _words(text, lang), text=text) for text in data.get("ignore", []))
     index = {

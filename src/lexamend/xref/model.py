@@ -78,9 +78,7 @@ class Version:
         day = datetime.date.fromisoformat(date)
         if self.valid_from and day < datetime.date.fromisoformat(self.valid_from):
             return False
-        if self.valid_to and day > datetime.date.fromisoformat(self.valid_to):
-            return False
-        return True
+        return not (self.valid_to and day > datetime.date.fromisoformat(self.valid_to))
 
 
 @dataclass(frozen=True)

@@ -101,10 +101,59 @@ def english_keys(word: str) -> frozenset[str]:
 
 # Endings for the fallback stemmer, longest first: noun, adjective and participle inflections.
 _RU_ENDINGS = sorted(
-    """
-    иями ями ами ием иях ого его ому ему ыми ими ией ая яя ое ее ые ие ой ей ий ый ую юю ых их ым им
-    ам ям ах ях ом ем ов ев ью ия ию ии ья ье а я о е ы и у ю ь
-    """.split(),
+    [
+        "иями",
+        "ями",
+        "ами",
+        "ием",
+        "иях",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ыми",
+        "ими",
+        "ией",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ой",
+        "ей",
+        "ий",
+        "ый",
+        "ую",
+        "юю",
+        "ых",
+        "их",
+        "ым",
+        "им",
+        "ам",
+        "ям",
+        "ах",
+        "ях",
+        "ом",
+        "ем",
+        "ов",
+        "ев",
+        "ью",
+        "ия",
+        "ию",
+        "ии",
+        "ья",
+        "ье",
+        "а",
+        "я",
+        "о",
+        "е",
+        "ы",
+        "и",
+        "у",
+        "ю",
+        "ь",
+    ],
     key=len,
     reverse=True,
 )
@@ -149,7 +198,7 @@ def _analyzer() -> Any | None:
         import pymorphy3
 
         return pymorphy3.MorphAnalyzer()
-    except Exception:  # the package or its dictionary is missing: use the stemmer
+    except (ImportError, OSError, ValueError, RuntimeError):  # no package or no dictionary: use the stemmer
         return None
 
 
@@ -178,19 +227,70 @@ def russian_keys(word: str) -> frozenset[str]:
 # variants. A word is a stem followed by at most one suffix of each slot, in this order. The order
 # is what keeps short suffixes from chaining freely: «қызметін» is қызмет + і + н, never қыз + м + е + тін.
 _KK_SLOTS: tuple[frozenset[str], ...] = (
-    frozenset("лар лер дар дер тар тер".split()),
-    frozenset("ым ім м ың ің ң ымыз іміз мыз міз ыңыз іңіз ңыз ңіз ы і сы сі".split()),
+    frozenset(["лар", "лер", "дар", "дер", "тар", "тер"]),
     frozenset(
-        """
-        дың дің тың тің ның нің
-        ға ге қа ке на не а е
-        ды ді ты ті ны ні н
-        да де та те нда нде
-        дан ден тан тен нан нен
-        мен бен пен
-        """.split()
+        [
+            "ым",
+            "ім",
+            "м",
+            "ың",
+            "ің",
+            "ң",
+            "ымыз",
+            "іміз",
+            "мыз",
+            "міз",
+            "ыңыз",
+            "іңіз",
+            "ңыз",
+            "ңіз",
+            "ы",
+            "і",
+            "сы",
+            "сі",
+        ]
     ),
-    frozenset("ғы гі қы кі".split()),
+    frozenset(
+        [
+            "дың",
+            "дің",
+            "тың",
+            "тің",
+            "ның",
+            "нің",
+            "ға",
+            "ге",
+            "қа",
+            "ке",
+            "на",
+            "не",
+            "а",
+            "е",
+            "ды",
+            "ді",
+            "ты",
+            "ті",
+            "ны",
+            "ні",
+            "н",
+            "да",
+            "де",
+            "та",
+            "те",
+            "нда",
+            "нде",
+            "дан",
+            "ден",
+            "тан",
+            "тен",
+            "нан",
+            "нен",
+            "мен",
+            "бен",
+            "пен",
+        ]
+    ),
+    frozenset(["ғы", "гі", "қы", "кі"]),
 )
 _KK_MAX_SUFFIX = max(len(x) for slot in _KK_SLOTS for x in slot)
 _KK_VOICED = {"г": "к", "ғ": "қ", "б": "п"}

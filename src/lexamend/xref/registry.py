@@ -81,7 +81,11 @@ class Registry:
         ref = ref.strip()
         doc, sep, address = ref.partition(":")
         if not sep or not address:
-            raise CitationError(ref, "names a whole instrument, not a provision", hint=f"Cite an article or paragraph, e.g. {self._example(doc)}.")
+            raise CitationError(
+                ref,
+                "names a whole instrument, not a provision",
+                hint=f"Cite an article or paragraph, e.g. {self._example(doc)}.",
+            )
         version = self.version(doc)
         if version is not None and not version.in_corpus:
             raise CitationError(
@@ -95,10 +99,14 @@ class Registry:
         try:
             texts = self.documents(doc)
         except InputError:
-            raise CitationError(ref, f"names no unit: {doc!r} is neither in the rights registry nor in the corpus", candidates=self._near(ref)) from None
+            raise CitationError(
+                ref,
+                f"names no unit: {doc!r} is neither in the rights registry nor in the corpus",
+                candidates=self._near(ref),
+            ) from None
         from lexamend.address import resolve_path
 
-        first_lang, first = next(iter(texts.items()))
+        first = next(iter(texts.values()))
         try:
             path = resolve_path(first, address)
         except CitationError as exc:
@@ -109,7 +117,14 @@ class Registry:
         registered = self.get(canonical)
         if registered is not None:
             return registered
-        return _provision_from(doc, path[-1].address or path[-1].eid, texts, self.instrument_of(doc), {"title": "", "kind": "right"}, registered=False)
+        return _provision_from(
+            doc,
+            path[-1].address or path[-1].eid,
+            texts,
+            self.instrument_of(doc),
+            {"title": "", "kind": "right"},
+            registered=False,
+        )
 
     def _example(self, doc: str) -> str:
         near = [p.id for p in self.provisions if p.doc == doc]
@@ -133,7 +148,9 @@ class Registry:
                 return current
         return in_corpus[-1] if in_corpus else None
 
-    def engagements(self, detection: Detection, context: Context, *, as_of: str | None = None) -> tuple[Engagement, ...]:
+    def engagements(
+        self, detection: Detection, context: Context, *, as_of: str | None = None
+    ) -> tuple[Engagement, ...]:
         """The provisions a distinction on ``detection``'s grounds engages in a clause about ``context``."""
         category = self.taxonomy.category(detection.category)
         grounds = detection.grounds
@@ -208,7 +225,15 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _provision_from(doc: str, address: str, texts: dict[str, Document], instrument: Instrument | None, raw: dict[str, Any], *, registered: bool = True) -> Provision:
+def _provision_from(
+    doc: str,
+    address: str,
+    texts: dict[str, Document],
+    instrument: Instrument | None,
+    raw: dict[str, Any],
+    *,
+    registered: bool = True,
+) -> Provision:
     from lexamend.address import format_citation, resolve_path
 
     quotes: list[tuple[str, str]] = []
@@ -217,13 +242,17 @@ def _provision_from(doc: str, address: str, texts: dict[str, Document], instrume
         try:
             path = resolve_path(document, address)
         except CitationError as exc:
-            raise InputError(f"{doc}.{lang}", f"provision {address!r} of the rights registry does not resolve: {exc}") from None
+            raise InputError(
+                f"{doc}.{lang}", f"provision {address!r} of the rights registry does not resolve: {exc}"
+            ) from None
         paths[lang] = path
         quotes.append((lang, _quote(path[-1])))
     first_lang = quotes[0][0]
     path = paths[first_lang]
     canonical = path[-1].address or path[-1].eid
-    citations = tuple((lang, format_citation(path, lang, style="short" if lang == "en" else "chain")) for lang in ("en", "ru", "kk"))
+    citations = tuple(
+        (lang, format_citation(path, lang, style="short" if lang == "en" else "chain")) for lang in ("en", "ru", "kk")
+    )
     meta = texts[first_lang].meta
     short_name = instrument.short if instrument else (dict(meta.extra).get("title_en") or meta.title or doc)
     english = dict(citations)["en"].replace("Article ", "Art. ")
@@ -233,12 +262,18 @@ def _provision_from(doc: str, address: str, texts: dict[str, Document], instrume
         by_lang = _by_lang(words, first_lang)
         for lang, text in by_lang.items():
             if lang not in quote_by_lang or _squash(text) not in _squash(quote_by_lang[lang]):
-                raise InputError(f"{doc}:{address}", f"the registry's words for ground {ground!r}, {text!r}, are not in the quoted {lang} text", hint="Copy the words exactly from the corpus text.")
+                raise InputError(
+                    f"{doc}:{address}",
+                    f"the registry's words for ground {ground!r}, {text!r}, are not in the quoted {lang} text",
+                    hint="Copy the words exactly from the corpus text.",
+                )
         covers.append(GroundCover(ground, by_lang.get(first_lang) or next(iter(by_lang.values()))))
     other = _by_lang(raw.get("other_status"), first_lang)
     for lang, text in other.items():
         if lang not in quote_by_lang or _squash(text) not in _squash(quote_by_lang[lang]):
-            raise InputError(f"{doc}:{address}", f"the registry's other-status words {text!r} are not in the quoted {lang} text")
+            raise InputError(
+                f"{doc}:{address}", f"the registry's other-status words {text!r} are not in the quoted {lang} text"
+            )
     return Provision(
         id=f"{doc}:{canonical}",
         doc=doc,
@@ -274,10 +309,15 @@ def _version(raw: dict[str, Any], texts: dict[str, Document] | None, source: str
         for key, value in (("valid_from", valid_from), ("valid_to", valid_to)):
             corpus_value = str(block.get(key, "") or "")
             if value and corpus_value and value != corpus_value:
-                raise InputError(source, f"version {raw['doc']}: {key} is {value} in the registry but {corpus_value} in the corpus metadata")
+                raise InputError(
+                    source,
+                    f"version {raw['doc']}: {key} is {value} in the registry but {corpus_value} in the corpus metadata",
+                )
         valid_from = valid_from or str(block.get("valid_from", "") or "")
         valid_to = valid_to or str(block.get("valid_to", "") or "")
-        label = label or str(block.get("label", "") or "") or str(meta.get("title_en") or meta.get("title") or raw["doc"])
+        label = (
+            label or str(block.get("label", "") or "") or str(meta.get("title_en") or meta.get("title") or raw["doc"])
+        )
     return Version(
         doc=raw["doc"],
         label=label or raw["doc"],
@@ -306,19 +346,32 @@ def _load(path: Path, corpus_root: Path | None) -> Registry:
                 texts = _parse_corpus(raw_version["doc"], corpus_root)
                 documents[raw_version["doc"]] = texts
             elif raw_version.get("provisions"):
-                raise InputError(str(path), f"version {raw_version['doc']} is not in the corpus, so it cannot list provisions")
+                raise InputError(
+                    str(path), f"version {raw_version['doc']} is not in the corpus, so it cannot list provisions"
+                )
             versions.append(_version(raw_version, texts, str(path), corpus_root))
-        instrument = Instrument(raw["id"], raw["title"], raw["short"], raw["kind"], raw["jurisdiction"], tuple(versions))
+        instrument = Instrument(
+            raw["id"], raw["title"], raw["short"], raw["kind"], raw["jurisdiction"], tuple(versions)
+        )
         instruments.append(instrument)
         for raw_version in raw["versions"]:
             for raw_provision in raw_version.get("provisions", []):
                 named = set(raw_provision.get("grounds", {})) | set(raw_provision.get("for_grounds", []))
                 unknown = sorted(named - known_grounds)
                 if unknown:
-                    raise InputError(str(path), f"{raw_version['doc']}:{raw_provision['at']} names unknown ground(s) {', '.join(unknown)}", hint="Grounds: " + ", ".join(sorted(known_grounds)))
-                provision = _provision_from(raw_version["doc"], raw_provision["at"], documents[raw_version["doc"]], instrument, raw_provision)
+                    raise InputError(
+                        str(path),
+                        f"{raw_version['doc']}:{raw_provision['at']} names unknown ground(s) {', '.join(unknown)}",
+                        hint="Grounds: " + ", ".join(sorted(known_grounds)),
+                    )
+                provision = _provision_from(
+                    raw_version["doc"], raw_provision["at"], documents[raw_version["doc"]], instrument, raw_provision
+                )
                 if provision.id != f"{raw_version['doc']}:{raw_provision['at']}":
-                    raise InputError(str(path), f"{raw_version['doc']}:{raw_provision['at']} is not the canonical address; write {provision.id}")
+                    raise InputError(
+                        str(path),
+                        f"{raw_version['doc']}:{raw_provision['at']} is not the canonical address; write {provision.id}",
+                    )
                 provisions.append(provision)
                 suggest[provision.id] = bool(raw_provision.get("suggest", True))
     ids = [p.id for p in provisions]
