@@ -73,13 +73,15 @@ def _unit(u: UnitXref, tax: Taxonomy, shorts: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def why(basis: str, ground: str, words: str, via: str, shorts: dict[str, str], tax: Taxonomy) -> str:
+def why(basis: str, ground: str, words: str, via: str, shorts: dict[str, str], tax: Taxonomy, extension: bool = False) -> str:
     """Why a provision is engaged, in one phrase.
 
     >>> why("other-status", "migration-status", "birth or other status", "", {}, taxonomy())
     'migration or residence status: under “birth or other status”'
     """
     label = tax.ground(ground).label("en") if ground else ""
+    if extension:
+        return _extension(basis, label, words, via, shorts)
     if basis == "named":
         return f"{label}: named, “{words}”"
     if basis == "other-status":
@@ -91,6 +93,17 @@ def why(basis: str, ground: str, words: str, via: str, shorts: dict[str, str], t
     if basis == "principle":
         return "a principle every measure of this kind must respect"
     return f"the right it guarantees is restricted ({label})" if label else "the right it guarantees is restricted"
+
+
+def _extension(basis: str, label: str, words: str, via: str, shorts: dict[str, str]) -> str:
+    """Why a provision is engaged by an edit that extends a guarantee to a group."""
+    if basis == "named":
+        return f"extends the guarantee to a group defined by {label}, which it names: “{words}”"
+    if basis == "other-status":
+        return f"extends the guarantee to a group defined by {label}, covered by “{words}”"
+    if basis == "read-with":
+        return f"read with {shorts.get(via, via)}"
+    return f"extends the right it guarantees to a group defined by {label}"
 
 
 def _rights(r: RightsRef, shorts: dict[str, str], tax: Taxonomy) -> dict[str, Any]:
@@ -106,7 +119,8 @@ def _rights(r: RightsRef, shorts: dict[str, str], tax: Taxonomy) -> dict[str, An
                 "ground": b.ground,
                 "words": b.words,
                 "via": b.via,
-                "why": why(b.basis, b.ground, b.words, b.via, shorts, tax),
+                "extension": b.extension,
+                "why": why(b.basis, b.ground, b.words, b.via, shorts, tax, b.extension),
             }
             for b in r.bases
         ],

@@ -496,7 +496,8 @@ def _edit_xref(
         for d in unit.detections:
             if d.category in mentions_added:
                 # extending a guarantee to a group engages what a distinction against it would
-                suggested.extend(registry.engagements(replace(d, status="distinguishes"), unit.context, as_of=as_of))
+                engaged = registry.engagements(replace(d, status="distinguishes"), unit.context, as_of=as_of)
+                suggested.extend(replace(e, extension=True) for e in engaged)
     citation = (after or before)[0].citation if (after or before) else address
     return EditXref(
         edit_id=edit.id,

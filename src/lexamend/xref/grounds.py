@@ -7,18 +7,23 @@ Three passes over the words of a clause:
    (:mod:`lexamend.xref.morph`). A coordinated modifier may stand between the
    words of a term, so "seasonal and frontier workers" names both groups.
    A match contained in a longer one is dropped ("origin" inside "national
-   origin").
+   origin"); words of fixed phrases the lexicon lists under ``ignore`` never
+   name a group («права и свободы человека и гражданина»).
 2. **Markers** — words that make a distinction (an exception, a restriction,
    a condition, a denial: "with the exception of", «за исключением»,
    «қоспағанда», "only", "provided that", «не принимаются») and words that
    make a guarantee ("irrespective of", «независимо от», any form of
    "discrimination"). Each marker governs a *scope*: the words after it (or
    before it: Kazakh postpositions), up to a clause boundary and at most
-   :data:`MAX_SCOPE_WORDS` words; denials govern their sentence.
+   :data:`MAX_SCOPE_WORDS` words; denials govern their sentence. A list's
+   lead-in whose marker runs on to its colon governs the list items
+   (:func:`open_marker`).
 3. **Scoring** — a category inside a distinction marker's scope scores the
    marker's weight (:data:`MARKER_WEIGHTS`); in the same sentence but outside
    every scope it scores :data:`OUTSIDE_SCOPE_FACTOR` of the best marker's
-   weight; inside a guarantee's scope it scores 0. A score at or above
+   weight; inside a guarantee's scope it scores 0. A generic word for persons
+   («граждане») scores :data:`GENERIC_FACTOR` of the weight where a marker
+   does not govern it directly. A score at or above
    :data:`DISTINCTION_THRESHOLD` makes the clause *distinguish* on the
    category's grounds; below, the clause only *mentions* it.
 
@@ -65,7 +70,9 @@ OUTSIDE_SCOPE_FACTOR = 0.4
 #: share of the marker's weight where the marker does not govern it directly: anywhere in a denial's
 #: sentence, or in a list item under a lead-in. "Only citizens" still counts in full.
 GENERIC_FACTOR = 0.5
-#: A score at or above this makes a detection a distinction (tuned: bench/xref/evaluate.py).
+#: A score at or above this makes a detection a distinction. Tuned on the labelled clauses
+#: (bench/xref/evaluate.py --sweep): 0.7 is the highest threshold at which conditions still count;
+#: at 0.8 registration and eligibility conditions would all be missed (docs/xref.md).
 DISTINCTION_THRESHOLD = 0.7
 #: A marker governs at most this many words (from the marker to a clause boundary).
 MAX_SCOPE_WORDS = 16

@@ -188,6 +188,7 @@ class Engagement:
     ground: str = ""
     words: str = ""
     via: str = ""
+    extension: bool = False  # the edit extends a guarantee to the group rather than ending a distinction
 
 
 @dataclass(frozen=True)
