@@ -41,5 +41,46 @@ if "$LX" check corpus/kz/order-468-rules.en.txt proposals/order-468-p2-delete-ca
 fi
 grep '^conflict' "$OUT/reports/order-468-p2-alternatives.check.txt" | sed 's/^/   /'
 
+# --- Rights cross-references (lexamend xref) -----------------------------------------------------
+echo
+echo "== Rights cross-references of the shipped proposals (JSON, markdown, HTML in $OUT/xref/)"
+mkdir -p "$OUT/xref"
+for patch in proposals/*.yaml; do
+  name=$(basename "$patch" .yaml)
+  for fmt in json md html; do
+    "$LX" xref "$patch" --format "$fmt" -o "$OUT/xref/$name.$fmt"
+  done
+done
+"$LX" xref corpus/kz/order-468-rules.en.txt --as-of 2026-11-25 --format md -o "$OUT/xref/order-468-rules.en.md"
+"$LX" xref corpus/kz/order-468-rules.en.txt --as-of 2026-11-25 --format html -o "$OUT/xref/order-468-rules.en.html"
+"$LX" xref corpus/kz/law-migration-2011.ru.txt --as-of 2026-11-25 --format md -o "$OUT/xref/law-migration-2011.ru.md"
+for name in order-468-p2-delete-categories order-468-p2-delete-seasonal; do
+  echo "   $name:"
+  sed -n '/^| `/p' "$OUT/xref/$name.md" | cut -d'|' -f2-6 | sed 's/^/     /'
+done
+"$BIN/python" - "$OUT/xref" <<'PY'
+"""Check the cross-reference of the Order 468 paragraph 2 proposals says what it must."""
+import json, sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+required = {"kz-constitution-1995:art_14__para_2", "un-crc-1989:art_2__para_1", "un-crc-1989:art_28__para_1",
+            "un-icescr-1966:art_2__para_2", "un-icescr-1966:art_13__para_2", "unesco-cade-1960:art_1__para_1",
+            "unesco-cade-1960:art_3__point_e"}
+expect = {"order-468-p2-delete-categories": ("removed", []), "order-468-p2-delete-seasonal": ("narrowed", ["frontier-worker"])}
+for name, (change, remaining) in expect.items():
+    edit = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["edits"][0]
+    assert set(edit["distinguished_before"]) == {"seasonal-worker", "frontier-worker"}, edit["distinguished_before"]
+    grounds = {g["ground"]: g for g in edit["grounds"]}
+    for ground in ("occupation", "migration-status"):
+        assert grounds[ground]["change"] == change and grounds[ground]["remaining"] == remaining, grounds[ground]
+    engaged = {r["provision"] for r in edit["rights"]}
+    assert required <= engaged, sorted(required - engaged)
+print("   checked: both proposals remove the exclusion on occupation/migration status (the second only in part:")
+print("   frontier workers remain excluded); it engages Constitution Art. 14(2), CRC Arts 2 and 28,")
+print("   ICESCR Arts 2(2) and 13, CADE Arts 1 and 3")
+PY
+# --- end of rights cross-references ---------------------------------------------------------------
+
 echo
 echo "Done. Outputs are in $OUT/."

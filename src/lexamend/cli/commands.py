@@ -10,4 +10,5 @@ COMMANDS: dict[str, str] = {
     "cite": "lexamend.cli.cite:cite_cmd",
     "invert": "lexamend.cli.apply:invert_cmd",
     "parse": "lexamend.cli.parse:parse_cmd",
+    "xref": "lexamend.cli.xref:xref_cmd",
 }
