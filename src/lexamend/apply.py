@@ -282,9 +282,31 @@ def _insert_part(units: tuple[Unit, ...], anchor: Unit, edit: Edit) -> _Outcome:
     units, found = insert_sibling(units, anchor.eid, new, edit.position)
     if not found:  # pragma: no cover - anchor was resolved in this tree
         raise _Failure(f"cannot place the new part next to {anchor.address or anchor.eid}")
+    where = _index_path(units, new.eid)
     units = readdress(units)
-    placed = next((u for root in units for u in root.walk() if u.kind is Kind.PART and u.head_block is None and u.text == new.text), None)
+    placed = _at_index_path(units, where)
     return _Outcome(units, (placed.address or placed.eid) if placed else anchor.address)
+
+
+def _index_path(units: tuple[Unit, ...], eid: str) -> tuple[int, ...]:
+    """Where the unit ``eid`` stands: its index among its siblings at each level."""
+    for i, unit in enumerate(units):
+        if unit.eid == eid:
+            return (i,)
+        inner = _index_path(unit.children, eid)
+        if inner:
+            return (i, *inner)
+    return ()
+
+
+def _at_index_path(units: tuple[Unit, ...], where: tuple[int, ...]) -> Unit | None:
+    unit = None
+    for i in where:
+        if i >= len(units):
+            return None
+        unit = units[i]
+        units = unit.children
+    return unit
 
 
 def _insert_unit(doc: Document, units: tuple[Unit, ...], edit: Edit) -> _Outcome:
@@ -338,8 +360,9 @@ def _insert_unit(doc: Document, units: tuple[Unit, ...], edit: Edit) -> _Outcome
     units, found = insert_sibling(units, anchor.eid, replace(new, eid=f"__new__{edit.id}"), position)
     if not found:  # pragma: no cover - anchor was resolved in this tree
         raise _Failure(f"cannot place the new unit next to {anchor.address or anchor.eid}")
+    where = _index_path(units, f"__new__{edit.id}")
     units = readdress(units)
-    placed = next((u for root in units for u in root.walk() if u.kind is new.kind and u.num == new.num and u.head_block is None and u.text == new.text), None)
+    placed = _at_index_path(units, where)
     return _Outcome(units, (placed.address or placed.eid) if placed else anchor.address)
 
 

@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from lexamend.address import ATTACHMENT_SCOPE, CitationError
+from lexamend.address import ATTACHMENT_SCOPE, CitationError, resolve_path
+from lexamend.address.eid import looks_like_eid
 from lexamend.address.citation import Citation, Step
 from lexamend.address.eid import clean_num
 from lexamend.apply import apply_one, text_sha256
@@ -136,9 +137,12 @@ class _Reader:
         self.statements = 0
         self.read = 0
         self.titles: list[str] = []
-        not_marker = formulas.read.get("not_marker")
-        self.not_marker = re.compile(not_marker, re.I) if not_marker else None
+        self.split_options = {
+            key: re.compile(formulas.read[key], re.I) if formulas.read.get(key) else None
+            for key in ("not_marker", "opens_quote", "quote_starts")
+        }
         self.conj = str(formulas.read["conjunction"])
+        self.whole_text_tail = re.compile(rf"(?:^|(?<=\s)|(?<=,))(?:{formulas.read['all']}),?$", re.I)
 
     # -- the document as amended so far ------------------------------------------------
 
@@ -147,7 +151,7 @@ class _Reader:
         return replace(self.base, units=self.units)
 
     def run(self, text: str) -> None:
-        for statement in split(text, not_marker=self.not_marker):
+        for statement in split(text, **self.split_options):
             self._statement(statement)
         self._close_section()
 
@@ -161,7 +165,7 @@ class _Reader:
             title=title or (self.titles[0] if self.titles else f"Amendments read from {self.name}"),
             base=base,
             base_sha256=text_sha256(self.base),
-            language=self.lang,
+            language=self.base.meta.language if self.base.meta.language in ("en", "ru", "kk") else "",
             summary=summary,
         )
         return ReadResult(patch, tuple(self.problems), self.statements, self.read, self.doc, tuple(self.notes))
@@ -260,6 +264,9 @@ class _Reader:
     # -- citations ---------------------------------------------------------------------------
 
     def _citation(self, text: str) -> Citation:
+        bare = re.sub(r"^(?:в|во|in)\s+", "", text.strip(), flags=re.I)
+        if looks_like_eid(bare):
+            return Citation((), None, "eid", bare)
         try:
             return targets.parse(text, self.lang)
         except CitationError as error:
@@ -273,6 +280,12 @@ class _Reader:
 
         Returns the units it names and the absolute steps that name them.
         """
+        if citation.lang == "eid":
+            try:
+                path = resolve_path(self.doc, citation.text)
+            except CitationError as error:
+                raise _NotRead(error.message) from error
+            return path, targets.steps_of(path), None
         first = citation.steps[0][0] if citation.steps else None
         while len(self.scopes) > 1 and first is not None and not targets.fits(self.scopes[-1], first):
             self.scopes.pop()
@@ -321,6 +334,17 @@ class _Reader:
             if match is None:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            cit = groups.get("cit")
+            if cit is not None:
+                # «в пункте 2 по всему тексту слова …»: the whole-text phrase is not part of the citation.
+                whole = self.whole_text_tail.search(cit)
+                if whole:
+                    groups["all"] = whole.group(0)
+                    rest = cit[: whole.start()].strip().rstrip(",")
+                    if rest:
+                        groups["cit"] = rest
+                    else:
+                        del groups["cit"]
             handler = getattr(self, f"_op_{pattern.op}")
             handler(st, groups)
             return
@@ -455,8 +479,9 @@ class _Reader:
 
     def _op_renumber(self, st: Statement, groups: dict[str, Any]) -> None:
         cit, new = groups.get("cit"), groups.get("new", "")
-        if cit is None:
-            cit, new = _split_two(new, self.lang)
+        if cit is None or self.lang == "kk":
+            # Kazakh puts the old and the new number side by side: «3) тармақша 4) тармақша деп есептелсін».
+            cit, new = _split_two(" ".join(x for x in (cit, new) if x), self.lang)
         new_steps = self._citation(new).steps
         if not new_steps or new_steps[-1][1] is None:
             raise _NotRead(f"cannot read the new number in {new!r}")

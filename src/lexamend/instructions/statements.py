@@ -66,32 +66,68 @@ def _rest_of_line_blank(text: str, index: int) -> bool:
     return not rest.strip()
 
 
-def split(text: str, *, not_marker: re.Pattern[str] | None = None) -> list[Statement]:
+def split(
+    text: str,
+    *,
+    not_marker: re.Pattern[str] | None = None,
+    opens_quote: re.Pattern[str] | None = None,
+    quote_starts: re.Pattern[str] | None = None,
+) -> list[Statement]:
     """The statements of ``text`` in order (see the module docstring).
 
     ``not_marker`` matches statement bodies that begin with a number which is
     part of a citation, not a list marker (Kazakh «4-1) тармақша алып
-    тасталсын»).
+    тасталсын»). ``opens_quote`` matches the end of a statement whose wording
+    follows in quotation marks («изложить в следующей редакции:», "as
+    follows:"): only such a statement goes on into the quotations after it.
+    ``quote_starts`` matches what follows a quotation that *begins* a statement
+    (Kazakh «"…" деген сөздер …»).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     spans = scan(text)
     starts = {span.start: span for span in spans}
+    ends = {span.end: span for span in spans}
     pieces: list[tuple[int, int, str]] = []
     start: int | None = None
+    first_quote: int | None = None
     i = 0
     n = len(text)
 
     def close(end: int, terminator: str) -> None:
-        nonlocal start
+        nonlocal start, first_quote
         if start is not None and text[start:end].strip():
             pieces.append((start, end, terminator))
         start = None
+        first_quote = None
+
+    def expects_quote(upto: int) -> bool:
+        """Whether the statement so far (before its first quotation) announces quoted wording."""
+        if start is None or first_quote == -1:
+            return False
+        head = text[start : first_quote if first_quote is not None else upto]
+        head = re.sub(r"\s+", " ", head).strip()
+        return opens_quote is None or bool(opens_quote.search(head))
+
+    def quote_goes_on(index: int, *, after_quote: bool) -> bool:
+        """Whether the quotation starting at ``index`` belongs to the current statement."""
+        span = starts.get(index)
+        if span is None:
+            return False
+        if quote_starts is not None and quote_starts.match(text[span.end : span.end + 40]):
+            return False
+        if after_quote and first_quote is None:
+            return False
+        return expects_quote(index)
 
     while i < n:
         span = starts.get(i)
         if span is not None:
             if start is None:
                 start = i
+            if first_quote is None and start != i:
+                first_quote = i
+            elif first_quote is None:
+                first_quote = -1  # the statement opens with a quotation: it announces none
             i = span.end
             continue
         char = text[i]
@@ -101,21 +137,31 @@ def split(text: str, *, not_marker: re.Pattern[str] | None = None) -> list[State
             i += 1
             continue
         following = _next_visible(text, i + 1)
-        continues_with_quote = following in starts
-        if char == ";" and not continues_with_quote:
+        ends_with_quote = _previous_visible_end(text, i, start) in ends
+        if char == ";" and not (ends_with_quote and quote_goes_on(following, after_quote=True)):
             close(i, ";")
-        elif char in ".:" and _rest_of_line_blank(text, i + 1) and not continues_with_quote:
+        elif char in ".:" and _rest_of_line_blank(text, i + 1) and not quote_goes_on(following, after_quote=char == "."):
             close(i, char)
-        elif char == ":" and not continues_with_quote and not (
+        elif char == ":" and following not in starts and not (
             i > 0 and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit()
         ):
             close(i, ":")  # an inline header: «в пункте 2: слова …»
-        elif char == "\n" and re.match(r"\n[ \t]*\n", text[i:]) and not continues_with_quote:
+        elif char == ":" and following in starts and not quote_goes_on(following, after_quote=False):
+            close(i, ":")
+        elif char == "\n" and re.match(r"\n[ \t]*\n", text[i:]) and not quote_goes_on(following, after_quote=False):
             close(i, "")
         i += 1
     if start is not None:
         close(n, "")
     return [_statement(text, spans, s, e, t, not_marker) for s, e, t in pieces]
+
+
+def _previous_visible_end(text: str, index: int, floor: int) -> int:
+    """The index just after the last non-space character before ``index``."""
+    j = index
+    while j > floor and text[j - 1].isspace():
+        j -= 1
+    return j
 
 
 def _statement(text: str, spans: list[Span], start: int, end: int, terminator: str, not_marker: re.Pattern[str] | None) -> Statement:

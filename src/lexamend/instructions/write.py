@@ -78,9 +78,11 @@ class Instructions:
 
     def markdown(self) -> str:
         """Markdown: the proposal's title as a heading, then the paragraphs."""
+        from lexamend.instructions.docx import EXPERIMENTAL_NOTE
+
         out = [f"# {_md(self.title)}", ""]
         if self.experimental:
-            out += ["*Experimental: the formulas of this language have not been reviewed by a drafter.*", ""]
+            out += [f"> {EXPERIMENTAL_NOTE}", ""]
         for line in self.lines:
             text = _md(line.text)
             out += [f"**{text}**" if line.role == "preamble" else text, ""]
@@ -110,6 +112,8 @@ class _Change:
     heading: bool = False
     whole: bool = False  # occurrence "all"
     key: tuple[int, ...] = ()
+    #: eIds of units whose citation would name several units (numbers repeated in the source): cited by eId.
+    by_eid: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -130,9 +134,10 @@ def write_instructions(doc: Document, patch: Patch, *, lang: str | None = None) 
     changes = _changes(doc, edits, formulas, styles)
     ordered = sorted(changes, key=lambda c: c.key)
     if [c.edit.id for c in ordered] != [c.edit.id for c in changes]:
-        reordered = _changes(doc, [c.edit for c in ordered], formulas, styles)
-        if _final_text(doc, [c.edit for c in ordered]) == _final_text(doc, edits):
-            changes = reordered
+        in_order = [c.edit for c in ordered]
+        reordered_text = _final_text(doc, in_order)
+        if reordered_text is not None and reordered_text == _final_text(doc, edits):
+            changes = _changes(doc, in_order, formulas, styles)
     lines = [Line(_preamble(doc, patch, formulas), "preamble")]
     lines += _items(changes, formulas)
     return Instructions(formulas.lang, patch.title, tuple(lines), formulas.experimental, patch.date)
@@ -147,10 +152,32 @@ def _styles(doc: Document, formulas: Formulas) -> list[tuple[str, str]]:
     return styles
 
 
-def _final_text(doc: Document, edits: list[Edit]) -> str:
+def _ambiguous(doc: Document, change: _Change, lang: str) -> frozenset[str]:
+    """The units of a change whose drafting citation would not name them alone."""
+    from lexamend.address import resolve_path
+    from lexamend.errors import CitationError
+
+    out = set()
+    for path in (change.group, change.target):
+        for i in range(1, len(path) + 1):
+            sub = path[:i]
+            if sub[-1].kind in _ROOTISH or sub[-1].eid in out:
+                continue
+            try:
+                if resolve_path(doc, format_citation(sub, lang))[-1].eid != sub[-1].eid:
+                    out.add(sub[-1].eid)
+            except (CitationError, ValueError):
+                out.add(sub[-1].eid)
+    return frozenset(out)
+
+
+def _final_text(doc: Document, edits: list[Edit]) -> str | None:
+    """The text the edits give in this order, or None if one of them does not apply in it."""
     units = doc.units
     for edit in edits:
-        units, _ = apply_one(doc, units, edit)
+        units, result = apply_one(doc, units, edit)
+        if result.status != "applied":
+            return None
     return render_text(replace(doc, units=units))
 
 
@@ -168,6 +195,7 @@ def _changes(doc: Document, edits: list[Edit], formulas: Formulas, styles: list[
         after = replace(doc, units=units)
         change = _change(before, after, edit, result.address, formulas, styles)
         change.key = (*_position(after, before, change), order)
+        change.by_eid = _ambiguous(after if change.mode == "insert" else before, change, formulas.lang)
         out.append(change)
         state.units = units
     return out
@@ -391,7 +419,9 @@ _CASES = {
 }
 
 
-def _cite(path: Path, scope: Path, f: Formulas, case: str) -> str:
+def _cite(path: Path, scope: Path, f: Formulas, case: str, by_eid: frozenset[str] = frozenset()) -> str:
+    if path and any(u.eid in by_eid for u in path):
+        return path[-1].eid  # a number the source repeats: only the eId names the unit
     rel = _below(path, scope)
     if not rel:
         return ""
@@ -408,16 +438,16 @@ def _line(change: _Change, scope: Path, f: Formulas) -> str:
     whole = f"{w['whole_text']} " if change.whole else ""
     if change.mode == "words":
         if change.heading:
-            cit_gen = _cite(change.group, scope, f, "gen")
+            cit_gen = _cite(change.group, scope, f, "gen", change.by_eid)
             lead = _scoped(w["heading_scope"], cit_gen) if cit_gen else w["heading_here"]
             return f"{lead} {whole}{change.formula}"
-        cit = _cite(change.group, scope, f, "prep")
+        cit = _cite(change.group, scope, f, "prep", change.by_eid)
         return f"{_scoped(w['words_scope'], cit)} {whole}{change.formula}" if cit else f"{whole}{change.formula}"
     if change.mode == "unit":
-        cit = _cite(change.target, scope, f, "acc")
+        cit = _cite(change.target, scope, f, "acc", change.by_eid)
         return f"{_scoped(w['unit_scope'], cit)} {change.formula}" if cit else change.formula
-    cit = _cite(change.group, scope, f, "acc") if change.group else ""
-    return f"{_scoped(w['unit_scope'], cit)} {change.formula}" if cit else change.formula
+    cit = _cite(change.group, scope, f, "acc", change.by_eid) if change.group else ""
+    return f"{_scoped(w['insert_scope'], cit)} {change.formula}" if cit else change.formula
 
 
 def _header(path: Path, scope: Path, f: Formulas) -> str:
@@ -471,19 +501,25 @@ def _items(changes: list[_Change], f: Formulas) -> list[Line]:
 
 
 def _item(runs: list[tuple[Path, list[_Change]]], f: Formulas) -> list[tuple[str, str]]:
-    """The lines of one numbered item: [(role, text)], headers already ending with a colon."""
+    """The lines of one numbered item: [(role, text)], headers already ending with a colon.
+
+    Units cited by eId, and changes at the top of the text, get no header: every
+    line then cites its unit in full.
+    """
     labels = f.data["list"]["sub_labels"]
     sub = f.data["list"]["sub_item"]
     top = _top(runs[0][1][0])
+    all_changes = [c for _, changes in runs for c in changes]
+    if any(c.by_eid for c in all_changes) or not all(group for group, _ in runs):
+        return [("line", _line(c, (), f)) for c in all_changes]
     lines: list[tuple[str, str]] = []
     if len(runs) == 1:
         group, changes = runs[0]
         if len(changes) == 1:
             return [("line", _line(changes[0], (), f))]
-        header_path = group or top
-        lines.append(("header", _header(header_path, (), f)))
+        lines.append(("header", _header(group, (), f)))
         for i, change in enumerate(changes):
-            lines.append(("sub", f"{sub.format(label=labels[i % len(labels)])} {_line(change, header_path, f)}"))
+            lines.append(("sub", f"{sub.format(label=labels[i % len(labels)])} {_line(change, group, f)}"))
         return lines
     lines.append(("header", _header(top, (), f)))
     for group, changes in runs:
