@@ -29,27 +29,36 @@ def _corpus_ref(base: str, path: Path) -> str:
 
 @click.command("instructions")
 @click.argument("base")
-@click.argument("patch", type=click.Path(dir_okay=False))
+@click.argument("patches", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--lang", type=LANG, help="Language of the formulas (default: the language of BASE). kk is experimental.")
+@click.option("--title", help="Title of the instructions (default: the patch's title; several patches: their titles joined).")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "docx"]), default="text", show_default=True, help="Plain text, markdown, or a Word document.")
 @click.option("-o", "--output", default="-", show_default=True, help="Where to write the instructions.")
 @_base_options
-def instructions_cmd(base: str, patch: str, lang: str | None, fmt: str, output: str, base_lang: str | None, encoding: str | None, layout: str | None) -> None:
-    """Write PATCH as the operative text of an amending act against BASE.
+def instructions_cmd(base: str, patches: tuple[str, ...], lang: str | None, title: str | None, fmt: str, output: str, base_lang: str | None, encoding: str | None, layout: str | None) -> None:
+    """Write PATCHES as the operative text of an amending act against BASE.
 
     The changes are grouped and ordered as drafters do (by article, then
     paragraph), each in its formula («в пункте 2 слова "…" исключить;»,
     "in paragraph 2, the words “…” shall be deleted;"), quoting the words as
-    they stand in BASE. The patch must apply to BASE. BASE is a file or a
-    corpus id (kz-law-education-2007.ru).
+    they stand in BASE. The patches must apply to BASE (several patches are
+    applied in order and written as one act). BASE is a file or a corpus id
+    (kz-law-education-2007.ru).
     """
+    from dataclasses import replace
+
     from lexamend.instructions import write_instructions
     from lexamend.patch import load as load_patch
 
     path = find(base)
     doc = load(str(path), lang=base_lang, encoding=encoding, layout=layout, quiet=True)
-    loaded = load_patch(patch)
-    instructions = write_instructions(doc, loaded, lang=lang)
+    loaded = [load_patch(p) for p in patches]
+    combined = replace(
+        loaded[0],
+        edits=tuple(edit for patch in loaded for edit in patch.edits),
+        title=title or "; ".join(patch.title for patch in loaded),
+    )
+    instructions = write_instructions(doc, combined, lang=lang)
     if fmt == "docx":
         if output == "-":
             raise click.UsageError("a .docx is binary: give -o FILE.docx")
@@ -58,7 +67,7 @@ def instructions_cmd(base: str, patch: str, lang: str | None, fmt: str, output: 
         data = instructions.markdown()
     else:
         data = instructions.text()
-    write_atomic(output, data, inputs=[str(path), patch])
+    write_atomic(output, data, inputs=[str(path), *patches])
     if instructions.experimental and output != "-":
         click.echo(f"lexamend: note: the {instructions.lang} formulas are experimental; have a drafter review {output}", err=True)
 

@@ -181,6 +181,7 @@ class _Reader:
         if self.f.act_end.match(skeleton):
             self._close_section()
             self.section = _Section(amends_base=False, title="", first_line=st.line)
+            self.section.skipped.append(st)
             return
         if not self.section.amends_base:
             self.section.skipped.append(st)
@@ -259,6 +260,11 @@ class _Reader:
         except _NotRead as error:
             self.problems.append(Problem(st.line, error.kind, f"header not read: {error.reason}", st.raw))
             return
+        # «в части первой статьи 5:» opens the article too, so that a later «часть вторую …»
+        # closes only the part and stays in the article.
+        known = len(self.scopes[-1].steps)
+        for depth in range(known + 1, len(steps)):
+            self.scopes.append(Scope(steps[:depth], attach, level, False, ""))
         self.scopes.append(Scope(steps, attach, level, False, st.raw + ":"))
 
     # -- citations ---------------------------------------------------------------------------

@@ -111,6 +111,7 @@ class _Change:
     formula: str
     heading: bool = False
     whole: bool = False  # occurrence "all"
+    append: bool = False  # «пункт 1 дополнить словами …»: cited like the unit it adds to
     key: tuple[int, ...] = ()
     #: eIds of units whose citation would name several units (numbers repeated in the source): cited by eId.
     by_eid: frozenset[str] = frozenset()
@@ -293,6 +294,7 @@ def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[s
     nouns = w["nouns"]
     noun = nouns[_noun_kind(literal)]
     fields: dict[str, Any] = {"occ": occ, "noun_acc": noun["acc"], "noun_gen": noun["gen"], "noun_ins": noun["ins"]}
+    appended = False
     if edit.op is Op.DELETE:
         formula = w["delete"].format(q=quote(literal, styles), **fields)
     elif edit.op is Op.REPLACE:
@@ -301,6 +303,7 @@ def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[s
             formula = w["delete"].format(q=quote(literal, styles), **fields)
         elif _appends(text, span, literal, new, edit):
             formula = w["append"].format(q=quote(new, styles), **_noun_fields(new, nouns))
+            appended = True
         else:
             new_noun = nouns[_noun_kind(new)]
             formula = w["replace"].format(q=quote(literal, styles), q_new=quote(new, styles), new_noun_ins=new_noun["ins"], **fields)
@@ -310,6 +313,7 @@ def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[s
         added = _noun_fields(words_new, nouns)
         if edit.before is not None and _appends(text, span, literal, words_new, edit):
             formula = w["append"].format(q=quote(words_new, styles), **added)
+            appended = True
         else:
             key = "insert_after" if edit.after is not None else "insert_before"
             formula = w[key].format(
@@ -321,7 +325,7 @@ def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[s
                 anchor_noun_acc=anchor_noun["acc"],
                 **added,
             )
-    return _Change(edit, "words", cited, cited, formula, heading=heading, whole=occurrence == "all")
+    return _Change(edit, "words", cited, cited, formula, heading=heading, whole=occurrence == "all", append=appended)
 
 
 def _noun_fields(words: str, nouns: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -441,6 +445,9 @@ def _line(change: _Change, scope: Path, f: Formulas) -> str:
             cit_gen = _cite(change.group, scope, f, "gen", change.by_eid)
             lead = _scoped(w["heading_scope"], cit_gen) if cit_gen else w["heading_here"]
             return f"{lead} {whole}{change.formula}"
+        if change.append and not change.whole:
+            cit = _cite(change.group, scope, f, "acc", change.by_eid)
+            return f"{_scoped(w['insert_scope'], cit)} {change.formula}" if cit else change.formula
         cit = _cite(change.group, scope, f, "prep", change.by_eid)
         return f"{_scoped(w['words_scope'], cit)} {whole}{change.formula}" if cit else f"{whole}{change.formula}"
     if change.mode == "unit":
