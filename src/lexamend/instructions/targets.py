@@ -14,9 +14,9 @@ instructions are applied one after another.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from lexamend.address import ATTACHMENT_SCOPE, Citation, CitationError, parse_citation, resolve_path
+from lexamend.address import Citation, CitationError, parse_citation, resolve_path
 from lexamend.address.citation import DEPTH, EN_ORDINALS, KK_ORDINALS, RU_ORDINAL_STEMS, Step
 from lexamend.address.format import part_ordinal
 from lexamend.model import Document, Kind, Unit
@@ -158,16 +158,7 @@ def with_scope(scope: Scope, citation: Citation) -> tuple[tuple[Step, ...], str 
     return scope.steps + citation.steps, citation.scope or scope.attach
 
 
-def absolute(citation: Citation) -> Scope:
-    return Scope(citation.steps, citation.scope)
-
-
-def narrower(scope: Scope, steps: tuple[Step, ...], attach: str | None, **fields: object) -> Scope:
-    return replace(scope, steps=steps, attach=attach, **fields)  # type: ignore[arg-type]
-
-
 __all__ = [
-    "ATTACHMENT_SCOPE",
     "LIST_KINDS",
     "Scope",
     "expand",
@@ -177,4 +168,5 @@ __all__ = [
     "part_range",
     "resolve",
     "steps_of",
+    "with_scope",
 ]
