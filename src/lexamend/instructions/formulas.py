@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -101,10 +101,10 @@ def _expand(template: str, read: dict[str, Any]) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I | re.S)
+    return re.compile(pattern, re.IGNORECASE | re.DOTALL)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str) -> Formulas:
     """The formulas of ``lang`` ("ru", "en", "kk")."""
     import yaml

@@ -30,9 +30,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lexamend.address import ATTACHMENT_SCOPE, CitationError, resolve_path
-from lexamend.address.eid import looks_like_eid
 from lexamend.address.citation import Citation, Step
-from lexamend.address.eid import clean_num
+from lexamend.address.eid import clean_num, looks_like_eid
 from lexamend.apply import apply_one, text_sha256
 from lexamend.instructions import targets
 from lexamend.instructions.formulas import Formulas, load
@@ -138,11 +137,11 @@ class _Reader:
         self.read = 0
         self.titles: list[str] = []
         self.split_options = {
-            key: re.compile(formulas.read[key], re.I) if formulas.read.get(key) else None
+            key: re.compile(formulas.read[key], re.IGNORECASE) if formulas.read.get(key) else None
             for key in ("not_marker", "opens_quote", "quote_starts")
         }
         self.conj = str(formulas.read["conjunction"])
-        self.whole_text_tail = re.compile(rf"(?:^|(?<=\s)|(?<=,))(?:{formulas.read['all']}),?$", re.I)
+        self.whole_text_tail = re.compile(rf"(?:^|(?<=\s)|(?<=,))(?:{formulas.read['all']}),?$", re.IGNORECASE)
 
     # -- the document as amended so far ------------------------------------------------
 
@@ -244,7 +243,7 @@ class _Reader:
             return True
         candidates = list(st.quotes)
         if not candidates:
-            text = re.sub(r"^(?:статья\s+\d+\.\s*)?(?:внести\s+)?(?:в|во)\s+", "", st.body, flags=re.I)
+            text = re.sub(r"^(?:статья\s+\d+\.\s*)?(?:внести\s+)?(?:в|во)\s+", "", st.body, flags=re.IGNORECASE)
             candidates = [text]
         return any(_same_title(c, t) for c in candidates for t in titles)
 
@@ -270,7 +269,7 @@ class _Reader:
     # -- citations ---------------------------------------------------------------------------
 
     def _citation(self, text: str) -> Citation:
-        bare = re.sub(r"^(?:в|во|in)\s+", "", text.strip(), flags=re.I)
+        bare = re.sub(r"^(?:в|во|in)\s+", "", text.strip(), flags=re.IGNORECASE)
         if looks_like_eid(bare):
             return Citation((), None, "eid", bare)
         try:
@@ -603,9 +602,7 @@ def _fold_title(text: str) -> str:
 
 #: Words every title of the jurisdiction shares, or that preambles add: no evidence of which act is meant.
 _TITLE_NOISE = frozenset(
-    """республики казахстан республика закон внести следующие изменения дополнения изменение дополнение года
-    the of and republic kazakhstan law shall be amended as follows following amendments dated
-    қазақстан республикасының заңы заңына мынадай өзгерістер толықтырулар енгізілсін жылғы""".split()
+    ["республики", "казахстан", "республика", "закон", "внести", "следующие", "изменения", "дополнения", "изменение", "дополнение", "года", "the", "of", "and", "republic", "kazakhstan", "law", "shall", "be", "amended", "as", "follows", "following", "amendments", "dated", "қазақстан", "республикасының", "заңы", "заңына", "мынадай", "өзгерістер", "толықтырулар", "енгізілсін", "жылғы"]
 )
 
 

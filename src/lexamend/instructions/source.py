@@ -31,11 +31,16 @@ def instructions_text(path: str | Path) -> str:
     if len(data) > MAX_INSTRUCTIONS_BYTES:
         raise InputError(str(path), f"is {len(data) // 1024} KiB; instruction files are limited to {MAX_INSTRUCTIONS_BYTES // 1024} KiB")
     if data.startswith(b"PK\x03\x04") or p.suffix.lower() == ".docx":
+        import zipfile
+
+        from docx.opc.exceptions import OpcError
+        from lxml.etree import XMLSyntaxError
+
         from lexamend.instructions.docx import docx_text
 
         try:
             return docx_text(data)
-        except Exception as exc:  # python-docx raises several types for a damaged package
+        except (zipfile.BadZipFile, OpcError, XMLSyntaxError, KeyError, ValueError) as exc:  # a damaged package
             raise InputError(str(path), f"is not a readable .docx file ({type(exc).__name__})") from None
     text = _decode(data, str(path))
     if p.suffix.lower() in (".md", ".markdown"):
@@ -87,7 +92,7 @@ def guess_language(text: str) -> str:
         cursor = span.end
     outside.append(text[cursor:])
     plain = " ".join(outside)
-    scores = {lang: len(re.findall(pattern, plain, re.I)) for lang, pattern in _FORMULA_WORDS.items()}
+    scores = {lang: len(re.findall(pattern, plain, re.IGNORECASE)) for lang, pattern in _FORMULA_WORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best]:
         return best

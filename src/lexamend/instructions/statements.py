@@ -25,7 +25,7 @@ from lexamend.instructions.quotes import Span, scan
 
 _MARKER = re.compile(
     r"^(?P<marker>\d{1,4}(?:-\d{1,3})*[.)]|[a-zа-яёәғқңөұүһі]\)|\((?:\d{1,4}|[a-z]{1,4}|[а-яё])\))\s+",
-    re.I,
+    re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
 

@@ -54,10 +54,10 @@ def expand(text: str, conjunction: str) -> list[str]:
     """
     text = " ".join(text.split())
     items = rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+{conjunction}\s+{_ITEM}|{_ITEM}(?:\s*,\s*{_ITEM})+)"
-    noun_first = re.match(rf"^(?P<noun>[^\W\d_][\w-]*)\s+{items}(?P<rest>(?:\s.*)?)$", text, re.I)
+    noun_first = re.match(rf"^(?P<noun>[^\W\d_][\w-]*)\s+{items}(?P<rest>(?:\s.*)?)$", text, re.IGNORECASE)
     if noun_first:
         return [f"{noun_first['noun']} {item}{noun_first['rest']}" for item in _items(noun_first["items"], conjunction)]
-    noun_last = re.match(rf"^(?P<head>.*?){items}\s+(?P<noun>[^\W\d_][\w-]*)(?P<rest>(?:\s.*)?)$", text, re.I)
+    noun_last = re.match(rf"^(?P<head>.*?){items}\s+(?P<noun>[^\W\d_][\w-]*)(?P<rest>(?:\s.*)?)$", text, re.IGNORECASE)
     if noun_last and not noun_last["head"].strip():
         return [f"{item} {noun_last['noun']}{noun_last['rest']}" for item in _items(noun_last["items"], conjunction)]
     return [text]
@@ -104,10 +104,10 @@ def resolve(doc: Document, steps: tuple[Step, ...], attach: str | None, lang: st
     citation = Citation(steps, attach, lang, "")
     try:
         return resolve_path(doc, citation)
-    except CitationError as error:
+    except CitationError:
         path = _list_through_part(doc, steps, attach, lang)
         if path is None:
-            raise error
+            raise
         return path
 
 

@@ -275,7 +275,7 @@ def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[s
         selected = [found[edit.occurrence - 1]]
     else:
         selected = found[:1]
-    unit, fname, text, span = selected[0]
+    _, _, text, span = selected[0]
     literal = " ".join(text[span.start : span.end].split())
     cited = _common(before, [s[0] for s in selected], path)
     heading = all(s[1] == "heading" for s in selected) and len({s[0].eid for s in selected}) == 1 and cited[-1].heading is not None
