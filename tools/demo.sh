@@ -81,6 +81,40 @@ print("   frontier workers remain excluded); it engages Constitution Art. 14(2),
 print("   ICESCR Arts 2(2) and 13, CADE Arts 1 and 3")
 PY
 # --- end of rights cross-references ---------------------------------------------------------------
+# == Amendment instructions (lexamend instructions / parse-instructions) ==================
+echo
+echo "== Amendment instructions for the shipped proposals"
+ORDER468=(proposals/order-468-p2-delete-categories.yaml proposals/order-468-p4-registration.yaml proposals/order-468-p5-documents.yaml)
+for lang in en ru; do
+  "$LX" instructions corpus/kz/order-468-rules.en.txt "${ORDER468[@]}" --lang "$lang" --format md \
+    --title "Order No. 468 Rules: the three compatible proposals" -o "$OUT/order-468-proposals.instructions.$lang.md"
+  echo "   the three compatible Order 468 proposals ($lang) → $OUT/order-468-proposals.instructions.$lang.md"
+done
+"$LX" instructions corpus/kz/order-468-rules.en.txt "${ORDER468[@]}" --lang en --format docx \
+  --title "Order No. 468 Rules: the three compatible proposals" -o "$OUT/order-468-proposals.instructions.en.docx"
+EDU_PROPOSAL=proposals/law-education-art8-migrants.ru.yaml
+"$LX" instructions corpus/kz/law-education-2007.ru.txt "$EDU_PROPOSAL" --lang ru -o "$OUT/law-education-art8-migrants.instructions.ru.txt"
+"$LX" instructions corpus/kz/law-education-2007.ru.txt "$EDU_PROPOSAL" --lang ru --format docx -o "$OUT/law-education-art8-migrants.instructions.ru.docx"
+"$LX" instructions corpus/kz/law-education-2007.ru.txt "$EDU_PROPOSAL" --lang en --format md -o "$OUT/law-education-art8-migrants.instructions.en.md"
+sed 's/^/   /' "$OUT/law-education-art8-migrants.instructions.ru.txt"
+echo "   → $OUT/law-education-art8-migrants.instructions.ru.txt (.docx, and .en.md)"
+
+echo
+echo "== Reading the instructions back into a patch gives the same amended text"
+"$LX" parse-instructions corpus/kz/law-education-2007.ru.txt "$OUT/law-education-art8-migrants.instructions.ru.txt" \
+  -o "$OUT/reports/law-education-art8-migrants.read-back.yaml" -q
+"$LX" apply corpus/kz/law-education-2007.ru.txt "$OUT/reports/law-education-art8-migrants.read-back.yaml" -q \
+  -o "$OUT/reports/law-education-2007.amended.read-back.ru.txt"
+cmp -s "$OUT/amended/law-education-2007.amended.ru.txt" "$OUT/reports/law-education-2007.amended.read-back.ru.txt" \
+  || { echo "   unexpected: the read-back patch gives another text" >&2; exit 1; }
+echo "   $OUT/reports/law-education-art8-migrants.read-back.yaml applies to the same text as the proposal"
+
+echo
+echo "== A real amending act: section 38 of the Law of 14 July 2022 No. 141-VII"
+ACT=tests/data/amending-acts/kz-2022-07-14-141-VII
+"$LX" parse-instructions "$ACT/education.before.ru.txt" "$ACT/instructions.education.ru.txt" \
+  -o "$OUT/reports/kz-2022-141-VII.education.read.yaml"
+# == end of amendment instructions ==========================================================
 
 echo
 echo "Done. Outputs are in $OUT/."

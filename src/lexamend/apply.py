@@ -292,9 +292,54 @@ def _restate(doc: Document, units: tuple[Unit, ...], edit: Edit) -> _Outcome:
     return _Outcome(readdress(units), address)
 
 
+def _insert_part(units: tuple[Unit, ...], anchor: Unit, edit: Edit) -> _Outcome:
+    """Insert an unnumbered part («дополнить частью второй»): one block of text, no label.
+
+    A unit whose own text is a single block has no part children; its text
+    becomes part one first, so that the new block is part two, as a drafter
+    counts («часть вторая пункта 2»).
+    """
+    new = Unit(kind=Kind.PART, eid=f"__new__{edit.id}", text=" ".join((edit.text or "").split()))
+    if not new.text:
+        raise _Failure("the inserted part has no text")
+    if edit.position in ("first", "last") and anchor.text and not any(c.kind is Kind.PART for c in anchor.children):
+        first = Unit(kind=Kind.PART, eid=f"{anchor.eid}__part_1", text=anchor.text, head_block=anchor.head_block, text_block=anchor.text_block)
+        units, _ = map_unit(units, anchor.eid, lambda u: (replace(u, text="", text_block=None, children=(first, *u.children)),))
+    units, found = insert_sibling(units, anchor.eid, new, edit.position)
+    if not found:  # pragma: no cover - anchor was resolved in this tree
+        raise _Failure(f"cannot place the new part next to {anchor.address or anchor.eid}")
+    where = _index_path(units, new.eid)
+    units = readdress(units)
+    placed = _at_index_path(units, where)
+    return _Outcome(units, (placed.address or placed.eid) if placed else anchor.address)
+
+
+def _index_path(units: tuple[Unit, ...], eid: str) -> tuple[int, ...]:
+    """Where the unit ``eid`` stands: its index among its siblings at each level."""
+    for i, unit in enumerate(units):
+        if unit.eid == eid:
+            return (i,)
+        inner = _index_path(unit.children, eid)
+        if inner:
+            return (i, *inner)
+    return ()
+
+
+def _at_index_path(units: tuple[Unit, ...], where: tuple[int, ...]) -> Unit | None:
+    unit = None
+    for i in where:
+        if i >= len(units):
+            return None
+        unit = units[i]
+        units = unit.children
+    return unit
+
+
 def _insert_unit(doc: Document, units: tuple[Unit, ...], edit: Edit) -> _Outcome:
     anchor = _resolve(doc, units, edit.at)
     position = edit.position
+    if edit.kind is Kind.PART or (edit.kind is None and position in ("after", "before") and anchor.kind is Kind.PART):
+        return _insert_part(units, anchor, edit)
     if position in ("after", "before"):
         container = parent_of(units, anchor.eid)
         siblings = container.children if container is not None else units
@@ -341,8 +386,9 @@ def _insert_unit(doc: Document, units: tuple[Unit, ...], edit: Edit) -> _Outcome
     units, found = insert_sibling(units, anchor.eid, replace(new, eid=f"__new__{edit.id}"), position)
     if not found:  # pragma: no cover - anchor was resolved in this tree
         raise _Failure(f"cannot place the new unit next to {anchor.address or anchor.eid}")
+    where = _index_path(units, f"__new__{edit.id}")
     units = readdress(units)
-    placed = next((u for root in units for u in root.walk() if u.kind is new.kind and u.num == new.num and u.head_block is None and u.text == new.text), None)
+    placed = _at_index_path(units, where)
     return _Outcome(units, (placed.address or placed.eid) if placed else anchor.address)
 
 
@@ -399,6 +445,21 @@ def apply_edit(doc: Document, units: tuple[Unit, ...], edit: Edit) -> _Outcome:
     if edit.op in WORD_OPS:
         return _apply_words(doc, units, edit)
     return _HANDLERS[edit.op](doc, units, edit)
+
+
+def apply_one(doc: Document, units: tuple[Unit, ...], edit: Edit) -> tuple[tuple[Unit, ...], EditResult]:
+    """Apply one edit to ``units`` — the state of ``doc`` after the edits before it.
+
+    For callers that apply edits one at a time and need each outcome as they
+    go (reading and writing amending instructions). Never raises for an edit
+    that cannot apply: the result says why and the units come back unchanged.
+    """
+    view = doc if doc.units is units else replace(doc, units=units)
+    try:
+        outcome = apply_edit(view, units, edit)
+    except _Failure as failure:
+        return units, _result(edit, "failed", address=failure.address, reason=failure.reason, contexts=failure.contexts)
+    return outcome.units, _result(edit, "applied", address=outcome.address, tidy=tuple(outcome.tidy), changes=tuple(outcome.changes))
 
 
 def _result(edit: Edit, status: str, **fields: Any) -> EditResult:

@@ -121,9 +121,14 @@ def carry_blocks(old: Unit, new: Unit) -> Unit:
     """
     old_children = {(c.kind, c.num or c.eid.rsplit("__", 1)[-1]): c for c in old.children}
     children = []
-    for child in new.children:
+    for index, child in enumerate(new.children):
         match = old_children.get((child.kind, child.num or child.eid.rsplit("__", 1)[-1]))
-        children.append(carry_blocks(match, child) if match is not None else child)
+        if match is not None:
+            child = carry_blocks(match, child)
+        elif index == 0 and child.kind is Kind.PART and child.head_block is None and new.head_block is None:
+            # Part one of new wording stands on its label's line («5. Лицензиар …»), as it did in the fragment.
+            child = replace(child, head_block=old.head_block)
+        children.append(child)
     return replace(
         new,
         head_block=old.head_block,

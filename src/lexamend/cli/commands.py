@@ -8,7 +8,9 @@ COMMANDS: dict[str, str] = {
     "apply": "lexamend.cli.apply:apply_cmd",
     "check": "lexamend.cli.apply:check_cmd",
     "cite": "lexamend.cli.cite:cite_cmd",
+    "instructions": "lexamend.cli.instructions:instructions_cmd",
     "invert": "lexamend.cli.apply:invert_cmd",
     "parse": "lexamend.cli.parse:parse_cmd",
+    "parse-instructions": "lexamend.cli.instructions:parse_instructions_cmd",
     "xref": "lexamend.cli.xref:xref_cmd",
 }
