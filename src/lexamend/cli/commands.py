@@ -8,6 +8,9 @@ COMMANDS: dict[str, str] = {
     "apply": "lexamend.cli.apply:apply_cmd",
     "check": "lexamend.cli.apply:check_cmd",
     "cite": "lexamend.cli.cite:cite_cmd",
+    "compare": "lexamend.cli.diff:compare_cmd",
+    "derive": "lexamend.cli.diff:derive_cmd",
+    "diff": "lexamend.cli.diff:diff_cmd",
     "invert": "lexamend.cli.apply:invert_cmd",
     "parse": "lexamend.cli.parse:parse_cmd",
 }

@@ -29,6 +29,9 @@ from lexamend.model import Document, Note, Unit
 #: from this similarity up.
 NOTE_SIMILARITY = 0.5
 
+#: Below this share of matched units, the two documents are reported as probably unrelated.
+LOW_ALIGNMENT = 0.5
+
 #: Change kinds, in the order summaries list them.
 KINDS = ("changed", "inserted", "deleted", "excluded", "renumbered", "moved", "notes")
 
@@ -54,6 +57,8 @@ class UnitRef:
     kind: str
     num: str | None
     label: str | None
+    heading: str | None
+    text: str
     status: str
     citation: str
     parent: str  # citation of the parent ("" at the top)
@@ -123,7 +128,7 @@ class UnitChange:
             return f"{_cap(old.citation)} repealed"
         assert old is not None and new is not None
         if self.kind == "excluded":
-            return f"{_cap(new.citation)} excluded (now a placeholder: {new.wording[0] if new.wording else ''})"
+            return f"{_cap(new.citation)} excluded (now a placeholder)"
         parts: list[str] = []
         if self.moved:
             where = f" from {old.parent or 'the top level'} to {new.parent or 'the top level'}" if old.parent != new.parent else " within " + (new.parent or "the document")
@@ -235,6 +240,8 @@ def _ref(doc: Document, node: Node, lang: str) -> UnitRef:
         kind=unit.kind.value,
         num=unit.num,
         label=unit.label,
+        heading=unit.heading,
+        text=unit.text,
         status=unit.status.value,
         citation=citation_of(node.path, lang),
         parent=citation_of(node.parents, lang) if parent is not None else "",
@@ -306,13 +313,27 @@ def diff_notes(
         if tag == "equal":
             continue
         olds, news = [a[k] for k in rest_a[i1:i2]], [b[k] for k in rest_b[j1:j2]]
-        while olds and news and similarity(fold(olds[0][0].text), fold(news[0][0].text)) >= NOTE_SIMILARITY:
-            (o, _), (n, owner) = olds.pop(0), news.pop(0)
-            ops = word_diff(o.text, n.text, ignore_case=options.ignore_case, ignore_space=options.ignore_space).ops
-            change = NoteChange("changed", n.kind.value, o.text, n.text, _note_line(old_doc, o), _note_line(new_doc, n), ops)
-            out.append((change, owner))
-        out.extend((NoteChange("removed", o.kind.value, o.text, None, _note_line(old_doc, o), None), owner) for o, owner in olds)
-        out.extend((NoteChange("added", n.kind.value, None, n.text, None, _note_line(new_doc, n)), owner) for n, owner in news)
+        # Pair each new note with the most similar old note after the last pair (in order).
+        start = 0
+        paired: dict[int, int] = {}
+        for jn, (n, _) in enumerate(news):
+            scores = [(similarity(fold(o.text), fold(n.text)), io) for io, (o, _) in enumerate(olds[start:], start)]
+            best = max(scores, default=(0.0, -1))
+            if best[0] >= NOTE_SIMILARITY:
+                paired[best[1]] = jn
+                start = best[1] + 1
+        by_new = {jn: io for io, jn in paired.items()}
+        for io, (o, owner) in enumerate(olds):
+            if io not in paired:
+                out.append((NoteChange("removed", o.kind.value, o.text, None, _note_line(old_doc, o), None), owner))
+        for jn, (n, owner) in enumerate(news):
+            if jn in by_new:
+                o = olds[by_new[jn]][0]
+                ops = word_diff(o.text, n.text, ignore_case=options.ignore_case, ignore_space=options.ignore_space).ops
+                change = NoteChange("changed", n.kind.value, o.text, n.text, _note_line(old_doc, o), _note_line(new_doc, n), ops)
+                out.append((change, owner))
+            else:
+                out.append((NoteChange("added", n.kind.value, None, n.text, None, _note_line(new_doc, n)), owner))
     return out
 
 

@@ -35,6 +35,8 @@ def _ref(ref: UnitRef | None) -> dict[str, Any] | None:
         "kind": ref.kind,
         "num": ref.num,
         "label": ref.label,
+        "heading": ref.heading,
+        "text": ref.text,
         "status": ref.status,
         "citation": ref.citation,
         "parent": ref.parent_eid or None,

@@ -1,0 +1,119 @@
+"""``lexamend diff``, ``derive`` and ``compare``: versions of a law and competing proposals, unit by unit.
+
+Exit codes follow ``diff``: 0 the versions (or the proposals' results) are the
+same, 1 they differ, 2 trouble (unreadable input, bad citation, …).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from lexamend.cli.options import LANG, load, source_options
+from lexamend.errors import EXIT_FAILED, EXIT_OK, LexamendError
+from lexamend.outputs import write_atomic
+
+DIFF_FORMATS = ("term", "unified", "json", "html", "docx")
+COMPARE_FORMATS = ("term", "json", "html", "md")
+
+
+def _color(choice: str, output: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or output != "-":
+        return False
+    return sys.stdout.isatty()
+
+
+def _load_pair(old: str, new: str, **options: object):  # type: ignore[no-untyped-def]
+    from lexamend.corpus import find
+
+    return load(str(find(old)), **options), load(str(find(new)), **options)  # type: ignore[arg-type]
+
+
+def redline_bytes(old_doc, new_doc, *, old_source: str, author: str, date: str) -> bytes:  # type: ignore[no-untyped-def]
+    """The tracked-changes .docx of OLD → NEW, from the redline writer (``lexamend.render.redline``)."""
+    try:
+        from lexamend.render.redline import redline_documents  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as exc:
+        raise LexamendError(
+            f"--format docx needs the redline writer (lexamend.render.redline), which this installation does not have ({exc})",
+            hint="Use --format html or unified for a reviewable diff, or install a lexamend version with `lexamend redline`.",
+        ) from None
+    return redline_documents(old_doc, new_doc, old_source=old_source, author=author, date=date, comments=None)  # type: ignore[no-any-return]
+
+
+@click.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="term", show_default=True, help="term: coloured view grouped by unit; unified: plain text with unit hunks (email, git); json: schema lexamend/diff v1; html: self-contained side-by-side page; docx: tracked changes (the redline writer).")
+@click.option("--word-level/--unit-level", "word_level", default=True, show_default=True, help="Show changed words inside units, or whole old and new units.")
+@click.option("--only", "only", metavar="CITATION", help='Only this unit and its descendants ("Article 8", «п. 2 ст. 8», art_8__para_2).')
+@click.option("--ignore-editorial", is_flag=True, help="Skip changes of editorial notes (Сноска, Примечание ИЗПИ!).")
+@click.option("--ignore-case", is_flag=True, help="Treat words that differ only in case as equal.")
+@click.option("--ignore-space", is_flag=True, help="Ignore differences in spacing.")
+@click.option("--cite-lang", type=LANG, help="Language of the citations in headers (default: each document's).")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colours in the term format.")
+@click.option("--author", default="lexamend", show_default=True, help="With --format docx: the author of the tracked changes.")
+@click.option("--date", "date", default=None, help="With --format docx: the date of the tracked changes (YYYY-MM-DD; default 2000-01-01, so the file is reproducible).")
+@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of standard output (required for docx).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
+@source_options
+def diff_cmd(old: str, new: str, fmt: str, word_level: bool, only: str | None, ignore_editorial: bool, ignore_case: bool, ignore_space: bool, cite_lang: str | None, color: str, author: str, date: str | None, output: str, quiet: bool, lang: str | None, encoding: str | None, layout: str | None, strict: bool) -> None:
+    """Compare two versions of a legal text unit by unit.
+
+    Units are matched by address, then renumbered or moved units by their
+    words; inside each unit the words are diffed. OLD and NEW may be .txt,
+    .md, .docx or .html files, in any combination (a .txt and a .docx of the
+    same law compare by their text), or corpus ids. Exit code 0: the same;
+    1: different; 2: trouble.
+    """
+    from lexamend.diff.document import DiffOptions, diff_documents
+
+    old_doc, new_doc = _load_pair(old, new, lang=lang, encoding=encoding, layout=layout, strict=strict, quiet=quiet)
+    options = DiffOptions(word_level, ignore_editorial, ignore_case, ignore_space, only, cite_lang)
+    diff = diff_documents(old_doc, new_doc, options)
+    inputs = [old_doc.meta.source, new_doc.meta.source]
+    if fmt == "json":
+        from lexamend.render.diff_json import diff_to_json
+
+        write_atomic(output, diff_to_json(diff), inputs=inputs)
+    elif fmt == "unified":
+        from lexamend.render.diff_unified import render_unified
+
+        write_atomic(output, render_unified(diff), inputs=inputs)
+    elif fmt == "html":
+        from lexamend.render.diff_html import render_html
+
+        write_atomic(output, render_html(diff), inputs=inputs)
+    elif fmt == "docx":
+        if output == "-":
+            raise click.UsageError("--format docx writes a Word file: give it with -o FILE.docx")
+        from lexamend.ooxml.deterministic import iso_date
+
+        try:
+            stamp = iso_date(date)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--date") from None
+        data = redline_bytes(old_doc, new_doc, old_source=old_doc.meta.source, author=author, date=stamp)
+        write_atomic(output, data, inputs=inputs)
+    else:
+        from lexamend.render.diff_terminal import render_terminal
+
+        if output == "-":
+            render_terminal(diff, sys.stdout, color=_color(color, output))
+        else:
+            import io
+
+            buffer = io.StringIO()
+            render_terminal(diff, buffer, color=color == "always")
+            write_atomic(output, buffer.getvalue(), inputs=inputs)
+    if fmt not in ("term", "unified"):
+        from lexamend.render.diff_layout import warnings
+
+        for message in warnings(diff):
+            click.echo(f"lexamend: warning: {message}", err=True)
+        if output != "-":
+            click.echo(diff.summary_line(), err=True)
+    raise SystemExit(EXIT_OK if diff.identical else EXIT_FAILED)
