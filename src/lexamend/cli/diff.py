@@ -117,3 +117,100 @@ def diff_cmd(old: str, new: str, fmt: str, word_level: bool, only: str | None, i
         if output != "-":
             click.echo(diff.summary_line(), err=True)
     raise SystemExit(EXIT_OK if diff.identical else EXIT_FAILED)
+
+
+@click.command("derive")
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True), help="The patch file to write (YAML; - for standard output).")
+@click.option("--title", help="The patch's title (default: “Changes from OLD to NEW”).")
+@click.option("--author", "authors", multiple=True, help="An author of the patch (repeatable).")
+@click.option("--date", "date", help="The patch's date (YYYY-MM-DD).")
+@click.option("--base", "base_ref", help="What the patch names as its base (default: OLD as given).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
+@source_options
+def derive_cmd(old: str, new: str, output: str, title: str | None, authors: tuple[str, ...], date: str | None, base_ref: str | None, quiet: bool, lang: str | None, encoding: str | None, layout: str | None, strict: bool) -> None:
+    """Write the patch that turns OLD into NEW.
+
+    The fewest edits that apply exactly: words deleted, inserted or replaced
+    inside units, units restated when most of their wording changed, and
+    units inserted, repealed or renumbered. The patch is checked by applying
+    it to OLD before it is written. Editorial notes and the title line are not
+    part of a patch; differences there are reported.
+    """
+    from lexamend.diff.derive import derive
+    from lexamend.patch.dump import dumps
+
+    old_doc, new_doc = _load_pair(old, new, lang=lang, encoding=encoding, layout=layout, strict=strict, quiet=quiet)
+    if date is not None:
+        import re
+
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise click.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)", param_hint="--date")
+    derived = derive(old_doc, new_doc, base=base_ref or old, title=title or "", date=date or "", authors=authors)
+    for message in derived.warnings:
+        click.echo(f"lexamend: warning: {message}", err=True)
+    if not derived.patch.edits:
+        click.echo("lexamend: the two versions have the same legal text: nothing to derive, no patch written", err=True)
+        raise SystemExit(EXIT_FAILED)
+    write_atomic(output, dumps(derived.patch), inputs=[old_doc.meta.source, new_doc.meta.source])
+    if output != "-":
+        ops: dict[str, int] = {}
+        for edit in derived.patch.edits:
+            ops[edit.op.value] = ops.get(edit.op.value, 0) + 1
+        detail = ", ".join(f"{n} {op}" for op, n in sorted(ops.items()))
+        click.echo(f"wrote {output}: {len(derived.patch.edits)} edits ({detail})", err=True)
+
+
+@click.command("compare")
+@click.argument("base")
+@click.argument("patch_a", type=click.Path(dir_okay=False))
+@click.argument("patch_b", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="term", show_default=True, help="term: coloured, by unit; json: schema lexamend/compare v1; html: self-contained page, base/A/B side by side; md: Markdown tables.")
+@click.option("--versions/--no-versions", "versions", default=None, help="Also list the edits added, dropped and changed from A to B by id (default: when A and B share edit ids, as two versions of one proposal do).")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colours in the term format.")
+@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of standard output.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print parser warnings.")
+@source_options
+def compare_cmd(base: str, patch_a: str, patch_b: str, fmt: str, versions: bool | None, color: str, output: str, quiet: bool, lang: str | None, encoding: str | None, layout: str | None, strict: bool) -> None:
+    """Compare two proposals (PATCH_A, PATCH_B) for BASE unit by unit.
+
+    For each unit either touches: the base wording, A's result and B's,
+    classified as same result, A only, B only, overlapping (conflict) or
+    disjoint edits in the same unit (composable). Two versions of one proposal
+    are also compared edit by edit (added, dropped, changed, by id). Exit code
+    0: the same result everywhere; 1: they differ; 2: trouble.
+    """
+    from lexamend.corpus import find
+    from lexamend.diff.compare import compare_patches
+    from lexamend.patch import load as load_patch
+
+    doc = load(str(find(base)), lang=lang, encoding=encoding, layout=layout, strict=strict, quiet=quiet)
+    comparison = compare_patches(doc, load_patch(patch_a), load_patch(patch_b), versions=versions)
+    inputs = [doc.meta.source, patch_a, patch_b]
+    if fmt == "json":
+        from lexamend.render.compare import comparison_to_json
+
+        write_atomic(output, comparison_to_json(comparison), inputs=inputs)
+    elif fmt == "md":
+        from lexamend.render.compare import render_markdown
+
+        write_atomic(output, render_markdown(comparison), inputs=inputs)
+    elif fmt == "html":
+        from lexamend.render.compare import render_compare_html
+
+        write_atomic(output, render_compare_html(comparison), inputs=inputs)
+    else:
+        from lexamend.render.compare import render_compare_terminal
+
+        if output == "-":
+            render_compare_terminal(comparison, sys.stdout, color=_color(color, output))
+        else:
+            import io
+
+            buffer = io.StringIO()
+            render_compare_terminal(comparison, buffer, color=color == "always")
+            write_atomic(output, buffer.getvalue(), inputs=inputs)
+    if output != "-" and fmt != "term":
+        click.echo(comparison.summary_line(), err=True)
+    raise SystemExit(EXIT_OK if comparison.same else EXIT_FAILED)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lexamend.apply import ApplyResult, apply_patches
 from lexamend.diff.align import Alignment, Node, align
 from lexamend.diff.document import citation_of
+from lexamend.diff.document import own_lines as _own_lines
 from lexamend.diff.words import WordOp, word_diff
 from lexamend.model import Conflict, Document, Edit, Patch, Unit, walk_with_parents
 
@@ -100,12 +101,6 @@ class Comparison:
         if self.failures:
             parts.append(f"{len(self.failures)} edit(s) do not apply")
         return "; ".join(parts)
-
-
-def _own_lines(unit: Unit) -> tuple[str, ...]:
-    from lexamend.diff.document import _own_lines as own
-
-    return own(unit)
 
 
 def _touched(alignment: Alignment) -> dict[str, tuple[Node | None, Node | None]]:

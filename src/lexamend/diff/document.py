@@ -224,7 +224,7 @@ def _line(doc: Document, unit: Unit) -> int | None:
     return None
 
 
-def _own_lines(unit: Unit) -> tuple[str, ...]:
+def own_lines(unit: Unit) -> tuple[str, ...]:
     """The unit's own lines (its children are units of their own), as :func:`render_text` writes them."""
     from lexamend.render.text import unit_lines
 
@@ -247,7 +247,7 @@ def _ref(doc: Document, node: Node, lang: str) -> UnitRef:
         parent=citation_of(node.parents, lang) if parent is not None else "",
         parent_eid=parent.eid if parent is not None else "",
         line=_line(doc, unit),
-        wording=_own_lines(unit),
+        wording=own_lines(unit),
     )
 
 
