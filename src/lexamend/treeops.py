@@ -124,6 +124,9 @@ def carry_blocks(old: Unit, new: Unit) -> Unit:
     for child in new.children:
         match = old_children.get((child.kind, child.num or child.eid.rsplit("__", 1)[-1]))
         children.append(carry_blocks(match, child) if match is not None else child)
+    if children and children[0].kind is Kind.PART and not new.text and new.head_block is None and children[0].head_block is None:
+        # The wording put the first part on the label's line ("1-1. Text …"): it shares the unit's block.
+        children[0] = replace(children[0], head_block=old.head_block)
     return replace(
         new,
         head_block=old.head_block,

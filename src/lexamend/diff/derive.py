@@ -282,14 +282,16 @@ class _Run:
         parent_eid = new_parent.eid if new_parent is not None else ""
         kept_here = {h: self.partner[h] for h in self._kept_children(handle, parent_eid)}
         kept_by_new = {id(u): h for h, u in kept_here.items()}
-        at_top = handle is None
-        if not at_top:
+        # Repeals go first (no two siblings may share a number), except at the top of a document that
+        # keeps none of its units: the new ones are put in place before the old ones go.
+        repeal_last = handle is None and not kept_here
+        if not repeal_last:
             self._repeal_others(handle, kept_here)
         self._renumber(handle, kept_here)
         for h in kept_here:
             self._restate_if_marked(h)
         self._insert_new(handle, new_parent, new_children, kept_by_new)
-        if at_top:
+        if repeal_last:
             self._repeal_others(handle, kept_here)
         for h, new_unit in kept_here.items():
             if h not in self.skip:
@@ -401,7 +403,7 @@ class _Run:
         kept: dict[int, str] = {}
         new_index = {id(a.unit): i for i, a in enumerate(walk_with_parents(self.new.units))}
 
-        def visit(children: tuple[Unit, ...], parent_new_eid: str) -> None:
+        def visit(children: tuple[Unit, ...], new_children: tuple[Unit, ...], parent_new_eid: str) -> None:
             candidates = []
             for child in children:
                 h = child.head_block
@@ -409,13 +411,57 @@ class _Run:
                 if partner is not None and self.new_parent.get(partner.eid) == parent_new_eid and partner.kind is child.kind:
                     candidates.append((child, partner))
             order = _longest_increasing([new_index[id(p)] for _, p in candidates])
-            for position, (child, partner) in enumerate(candidates):
-                if position in order:
-                    kept[child.head_block] = parent_new_eid  # type: ignore[index]
-                    visit(child.children, partner.eid)
+            pairs = [pair for position, pair in enumerate(candidates) if position in order]
+            for child, partner in pairs:
+                kept[child.head_block] = parent_new_eid  # type: ignore[index]
+            self._pair_same_numbers(children, new_children, pairs, parent_new_eid, kept)
+            for child, partner in pairs:
+                visit(child.children, partner.children, partner.eid)
 
-        visit(self.tagged.units, "")
+        visit(self.tagged.units, self.new.units, "")
         return kept
+
+    def _pair_same_numbers(
+        self,
+        children: tuple[Unit, ...],
+        new_children: tuple[Unit, ...],
+        pairs: list[tuple[Unit, Unit]],
+        parent_new_eid: str,
+        kept: dict[int, str],
+    ) -> None:
+        """An old unit left over where a new unit of the same kind and number arrives is restated.
+
+        Repealing it and inserting the new one would collide on the number
+        (the apply engine never lets two siblings share one), and one restate
+        is the shorter patch. Only pairs between the same kept neighbours count.
+        """
+        kept_old = {id(c) for c, _ in pairs}
+        kept_new = {id(n) for _, n in pairs}
+
+        def slots(units: tuple[Unit, ...], kept_ids: set[int]) -> dict[int, int]:
+            out, seen = {}, 0
+            for unit in units:
+                if id(unit) in kept_ids:
+                    seen += 1
+                else:
+                    out[id(unit)] = seen
+            return out
+
+        slot_old, slot_new = slots(children, kept_old), slots(new_children, kept_new)
+        waiting: dict[tuple[Kind, str], Unit] = {}
+        for unit in new_children:
+            if id(unit) not in kept_new and unit.num:
+                waiting.setdefault((unit.kind, unit.num), unit)
+        for child in children:
+            target = waiting.get((child.kind, child.num or ""))
+            if id(child) in kept_old or child.head_block is None or target is None or not _restatable(child):
+                continue
+            if slot_old[id(child)] != slot_new[id(target)]:
+                continue
+            del waiting[(child.kind, child.num or "")]
+            self.partner[child.head_block] = target
+            kept[child.head_block] = parent_new_eid
+            self.restate.add(child.head_block)
 
     def _mark_restated(self) -> None:
         """Add kept units most of whose subtree changed to the restate set (top-most wins)."""
@@ -579,9 +625,9 @@ def _differing(run: _Run) -> set[int]:
             target = run.partner[h]
             if wording(child) == wording(target) and _same_children(child, target):
                 continue
-            if local(child, target):
+            if h in run.restate or local(child, target):
                 found.add(h)
-            else:
+            elif h not in run.skip:  # inside a restated unit, handles are not reliable (and not needed)
                 visit(child.children)
 
     visit(run.work.units)

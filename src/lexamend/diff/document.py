@@ -61,6 +61,7 @@ class UnitRef:
     text: str
     status: str
     citation: str
+    name: str  # the unit's own citation element ("paragraph 3"), for "paragraph 3 moved from Article 4 …"
     parent: str  # citation of the parent ("" at the top)
     parent_eid: str
     line: int | None  # source line (text) or paragraph ordinal + 1 (.docx) of the unit's first block
@@ -131,8 +132,12 @@ class UnitChange:
             return f"{_cap(new.citation)} excluded (now a placeholder)"
         parts: list[str] = []
         if self.moved:
-            where = f" from {old.parent or 'the top level'} to {new.parent or 'the top level'}" if old.parent != new.parent else " within " + (new.parent or "the document")
-            parts.append(f"{_cap(old.citation)} moved{where}" + (f", now {new.citation}" if self.renumbered else ""))
+            if old.parent != new.parent:
+                where = f" from {old.parent or 'the top level'} to {new.parent or 'the top level'}"
+                parts.append(f"{_cap(old.name)} moved{where}" + (f", now {new.name}" if self.renumbered else ""))
+            else:
+                where = f" within {new.parent}" if new.parent else ""
+                parts.append(f"{_cap(old.citation)} moved{where}" + (f", now {new.citation}" if self.renumbered else ""))
         elif self.renumbered:
             parts.append(f"{_cap(old.citation)} → {new.citation} (renumbered)")
         else:
@@ -244,6 +249,7 @@ def _ref(doc: Document, node: Node, lang: str) -> UnitRef:
         text=unit.text,
         status=unit.status.value,
         citation=citation_of(node.path, lang),
+        name=citation_of((unit,), lang),
         parent=citation_of(node.parents, lang) if parent is not None else "",
         parent_eid=parent.eid if parent is not None else "",
         line=_line(doc, unit),
