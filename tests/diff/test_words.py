@@ -60,3 +60,14 @@ def test_ignore_case_and_ignore_space_make_typographic_variants_equal() -> None:
     assert not word_diff("Уполномоченный  орган ,", "уполномоченный орган,", ignore_case=True, ignore_space=True).changed
     assert word_diff("Уполномоченный орган", "уполномоченный орган", ignore_space=True).changed
     assert word_diff("орган ,", "орган,", ignore_case=True).changed
+
+
+def test_long_texts_with_little_in_common_fall_back_instead_of_taking_quadratic_time() -> None:
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"слово{i}" for i in range(40)]
+    old = " ".join(rng.choice(vocabulary) for _ in range(5000))
+    new = " ".join(rng.choice(vocabulary) for _ in range(5000))
+    diff = word_diff(old, new)  # Myers' algorithm alone would take tens of seconds here
+    assert diff.capped and diff.old_text() == old and diff.new_text() == new

@@ -11,10 +11,16 @@ Tunables (named, documented, tested):
     a coarse diff when the time runs out, which would make output depend on the
     machine's load; lexamend's output must be deterministic.
 ``MAX_TOKENS``
-    Above this many tokens on either side the texts are not diffed word by word
-    (Myers' algorithm is quadratic in the worst case): the common prefix and
-    suffix are kept and the middle is reported as one deletion and one
-    insertion, and :func:`word_diff` says so through ``WordDiff.capped``.
+    Above this many tokens on either side the texts are not diffed word by word:
+    the common prefix and suffix are kept and the middle is reported as one
+    deletion and one insertion, and :func:`word_diff` says so through
+    ``WordDiff.capped``.
+``MAX_DIFF_COST``
+    Myers' algorithm takes time proportional to the length of the texts times
+    the number of tokens that differ: quadratic for two long texts that have
+    little in common. That product is estimated first (the token edit distance
+    is cheap to compute, bit-parallel, in rapidfuzz), and above this bound the
+    texts fall back to the same coarse diff, ``capped`` again.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from lexamend.diff.tokens import tokenize
 
 DIFF_TIMEOUT = 0.0
 MAX_TOKENS = 60_000
+MAX_DIFF_COST = 4_000_000
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 
@@ -124,6 +131,25 @@ def _coarse(pieces_a: list[str], pieces_b: list[str], keys_a: list[str], keys_b:
     return WordDiff(tuple(op for op in ops if op.text), capped=True)
 
 
+def _cost(a: str, b: str) -> int:
+    """(tokens left after the common ends) × (tokens that differ): what Myers' algorithm will cost."""
+    from rapidfuzz.distance import Indel
+
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    length = len(middle_a) + len(middle_b)
+    if not length:
+        return 0
+    distance = Indel.distance(middle_a, middle_b, score_cutoff=MAX_DIFF_COST // length + 1)
+    return length * distance
+
+
 def word_diff(old: str, new: str, *, cleanup: bool = True, ignore_case: bool = False, ignore_space: bool = False) -> WordDiff:
     """Diff two texts word by word.
 
@@ -148,6 +174,8 @@ def word_diff(old: str, new: str, *, cleanup: bool = True, ignore_case: bool = F
     if encoded is None:
         return _coarse(pieces_a, pieces_b, keys_a, keys_b)
     a, b, alphabet = encoded
+    if _cost(a, b) > MAX_DIFF_COST:
+        return _coarse(pieces_a, pieces_b, keys_a, keys_b)
     dmp = diff_match_patch()
     dmp.Diff_Timeout = DIFF_TIMEOUT
     diffs = dmp.diff_main(a, b, False)
