@@ -254,7 +254,7 @@ class _Aligner:
         self.in_order: set[int] = set()  # new indices matched in stages 1-2
         self.carried: set[int] = set()  # new indices matched along with a moved ancestor
         self.notes: list[str] = []
-        self._texts_cache: dict[tuple[int, Kind], dict[int, str]] = {}
+        self._texts_cache: dict[tuple[str, Kind], tuple[list[int], list[int], list[str]]] = {}
 
     @staticmethod
     def _key(node: Node, body: str) -> Hashable:
@@ -507,19 +507,26 @@ class _Aligner:
     def _distinct(self, i: int, j: int, ident_a: list[str], ident_b: list[str]) -> bool:
         """No unit of the kind but ``i`` (old) and ``j`` (new) reads like them (see :meth:`moves`)."""
         kind = self.a[i].unit.kind
-        for nodes, ident, own, text in ((self.a, ident_a, i, ident_a[i]), (self.b, ident_b, j, ident_b[j])):
-            choices = self._kind_texts(nodes, ident, kind)
-            for _, _, index in process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=MOVE_SIMILARITY * 100, limit=2):
-                if index != own:
-                    return False
+        for side, ident, own in (("a", ident_a, i), ("b", ident_b, j)):
+            lengths, indices, texts = self._kind_texts(side, ident, kind)
+            text = ident[own]
+            # Two texts are MOVE_SIMILARITY alike only if the shorter is at least this share of the longer.
+            floor = MOVE_SIMILARITY / (2 - MOVE_SIMILARITY)
+            lo = bisect_left(lengths, int(len(text) * floor))
+            hi = bisect_left(lengths, int(len(text) / floor) + 1)
+            hits = process.extract(text, texts[lo:hi], scorer=fuzz.ratio, score_cutoff=MOVE_SIMILARITY * 100, limit=2)
+            if any(indices[lo + position] != own for _, _, position in hits):
+                return False
         return True
 
-    def _kind_texts(self, nodes: list[Node], ident: list[str], kind: Kind) -> dict[int, str]:
-        cache_key = (id(nodes), kind)
-        cached = self._texts_cache.get(cache_key)
+    def _kind_texts(self, side: str, ident: list[str], kind: Kind) -> tuple[list[int], list[int], list[str]]:
+        """The identity texts of one kind on one side, sorted by length (lengths, node indices, texts)."""
+        cached = self._texts_cache.get((side, kind))
         if cached is None:
-            cached = {n.index: ident[n.index] for n in nodes if n.unit.kind is kind}
-            self._texts_cache[cache_key] = cached
+            nodes = self.a if side == "a" else self.b
+            ordered = sorted((len(ident[n.index]), n.index) for n in nodes if n.unit.kind is kind)
+            cached = ([length for length, _ in ordered], [index for _, index in ordered], [ident[index] for _, index in ordered])
+            self._texts_cache[(side, kind)] = cached
         return cached
 
     def _carry(self, i: int, j: int) -> None:
