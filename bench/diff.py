@@ -236,7 +236,7 @@ def table(report: dict) -> str:
         lines.append(f"| {row['scale']} | {row['recall']:.1%} | {row['precision']:.1%} | {detail} |")
     scales = [r["scale"] for r in rows]
     growth = []
-    for a, b in zip(scales, scales[1:]):
+    for a, b in zip(scales, scales[1:], strict=False):
         for name in ("lexamend", "git", "diff-match-patch"):
             ta, tb = _time(rows, a, name), _time(rows, b, name)
             if ta and tb:

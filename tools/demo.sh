@@ -41,5 +41,30 @@ if "$LX" check corpus/kz/order-468-rules.en.txt proposals/order-468-p2-delete-ca
 fi
 grep '^conflict' "$OUT/reports/order-468-p2-alternatives.check.txt" | sed 's/^/   /'
 
+# --- diff and compare (lexamend diff / compare) -------------------------------------------------
+# Exit code 1 means "they differ", which is what these inputs are expected to do; 2 is trouble.
+differ() { set +e; "$@"; local rc=$?; set -e; [ "$rc" -le 1 ] || exit "$rc"; }
+
+echo
+echo "== Comparing the two alternatives for paragraph 2, unit by unit"
+differ "$LX" compare corpus/kz/order-468-rules.en.txt proposals/order-468-p2-delete-categories.yaml \
+  proposals/order-468-p2-delete-seasonal.yaml --format html -o "$OUT/order-468-p2-alternatives.compare.html"
+differ "$LX" compare corpus/kz/order-468-rules.en.txt proposals/order-468-p2-delete-categories.yaml \
+  proposals/order-468-p2-delete-seasonal.yaml --format md -o "$OUT/order-468-p2-alternatives.compare.md"
+echo "   → $OUT/order-468-p2-alternatives.compare.html (+ .md)"
+
+echo
+echo "== What the three compatible proposals change in the Order 468 Rules"
+differ "$LX" diff corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" --color never -q
+differ "$LX" diff corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" -q \
+  --format html -o "$OUT/order-468-rules.diff.html"
+differ "$LX" diff corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" -q \
+  --format unified -o "$OUT/order-468-rules.diff"
+echo "   → $OUT/order-468-rules.diff.html, $OUT/order-468-rules.diff"
+"$LX" derive corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" -q \
+  --base kz/order-468-rules.en.txt --title "Order No. 468 Rules: the three compatible proposals, derived from the amended text" \
+  -o "$OUT/order-468-rules.derived.yaml"
+echo "   → $OUT/order-468-rules.derived.yaml (the edits that turn the base into the amended text)"
+
 echo
 echo "Done. Outputs are in $OUT/."

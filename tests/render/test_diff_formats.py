@@ -91,6 +91,8 @@ def test_compare_markdown_and_json_goldens() -> None:
     golden("diff/order-468-p2-alternatives.compare.md", md.out)
     js = run_cli("compare", ORDER, *ALTERNATIVES, "--format", "json")
     assert js.code == 1
+    schema = json.loads((REPO / "src" / "lexamend" / "schemas" / "compare.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(js.out))
     golden("diff/order-468-p2-alternatives.compare.json", js.out)
 
 

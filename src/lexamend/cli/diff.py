@@ -18,8 +18,8 @@ import click
 from lexamend.cli.options import LANG, load, source_options, warn_issues
 from lexamend.errors import EXIT_FAILED, EXIT_OK, LexamendError
 from lexamend.model import Document
-from lexamend.parse import parse_file
 from lexamend.outputs import write_atomic
+from lexamend.parse import parse_file
 
 DIFF_FORMATS = ("term", "unified", "json", "html", "docx")
 COMPARE_FORMATS = ("term", "json", "html", "md")
@@ -73,6 +73,10 @@ def parse_both(old_path: str, new_path: str, **options: Any) -> tuple[Document, 
         return parse_file(old_path, **options), parse_file(new_path, **options)
     import pickle
 
+    from lexamend.parse.source import decode  # noqa: F401  (imported before the fork: once for both)
+    from lexamend.parse.text import parse_text
+
+    parse_text("Статья 1. Заголовок\n1. Текст:\n1) подпункт;\nСноска. Пункт 1.\n")  # compiles the parser's patterns once
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: parse NEW, send the result or the error back, and leave at once

@@ -240,12 +240,12 @@ class _Aligner:
         self.fold = fold
         self.body_a = [fold(n.body) for n in self.a]
         self.body_b = [fold(n.body) for n in self.b]
-        self.key_a = [self._key(n, body) for n, body in zip(self.a, self.body_a)]
-        self.key_b = [self._key(n, body) for n, body in zip(self.b, self.body_b)]
+        self.key_a = [self._key(n, body) for n, body in zip(self.a, self.body_a, strict=True)]
+        self.key_b = [self._key(n, body) for n, body in zip(self.b, self.body_b, strict=True)]
         # Numbered keys decide between equal texts: of two items "1) X;" "2) X;", the one deleted is
         # the one whose number is gone.
-        self.numbered_a = [(k, n.unit.num or "") for k, n in zip(self.key_a, self.a)]
-        self.numbered_b = [(k, n.unit.num or "") for k, n in zip(self.key_b, self.b)]
+        self.numbered_a = [(k, n.unit.num or "") for k, n in zip(self.key_a, self.a, strict=True)]
+        self.numbered_b = [(k, n.unit.num or "") for k, n in zip(self.key_b, self.b, strict=True)]
         self.parent_a = self._parent_index(self.a)
         self.parent_b = self._parent_index(self.b)
         self.match: dict[int, int] = {}  # new index -> old index
@@ -446,8 +446,8 @@ class _Aligner:
         by_depth = sorted(left_b, key=lambda j: (len(self.b[j].parents), j))
 
         # 1. Same number and words (a paragraph moved with its document-wide number).
-        count_a = Counter(zip(kinds_a, nums_a, ident_a))
-        count_b = Counter(zip(kinds_b, nums_b, ident_b))
+        count_a = Counter(zip(kinds_a, nums_a, ident_a, strict=True))
+        count_b = Counter(zip(kinds_b, nums_b, ident_b, strict=True))
         old_by_key = {(kinds_a[i], nums_a[i], ident_a[i]): i for i in left_a if nums_a[i]}
         for j in by_depth:
             key = (kinds_b[j], nums_b[j], ident_b[j])
@@ -459,8 +459,8 @@ class _Aligner:
                 self._carry(i, j)
 
         # 2. Same words, long and distinctive.
-        plain_a = Counter(zip(kinds_a, ident_a))
-        plain_b = Counter(zip(kinds_b, ident_b))
+        plain_a = Counter(zip(kinds_a, ident_a, strict=True))
+        plain_b = Counter(zip(kinds_b, ident_b, strict=True))
         old_by_text = {(kinds_a[i], ident_a[i]): i for i in left_a}
         for j in by_depth:
             key = (kinds_b[j], ident_b[j])

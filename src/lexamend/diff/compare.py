@@ -24,7 +24,7 @@ from lexamend.diff.align import Alignment, Node, align
 from lexamend.diff.document import citation_of
 from lexamend.diff.document import own_lines as _own_lines
 from lexamend.diff.words import WordOp, word_diff
-from lexamend.model import Conflict, Document, Edit, Patch, Unit, walk_with_parents
+from lexamend.model import Conflict, Document, Edit, Patch, walk_with_parents
 
 #: Fields of an edit compared between two versions of a patch (what it does; not why).
 EDIT_FIELDS = ("op", "at", "text", "old", "new", "before", "after", "occurrence", "expect", "position", "num", "kind", "placeholder")

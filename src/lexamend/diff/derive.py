@@ -104,7 +104,7 @@ class _Run:
         self.restate = restate  # handles of old units to restate
         tagged_units = [a.unit for a in walk_with_parents(self.tagged.units)]
         old_units = [a.unit for a in walk_with_parents(old.units)]
-        self.handle_of = {id(u): t.head_block for u, t in zip(old_units, tagged_units)}
+        self.handle_of = {id(u): t.head_block for u, t in zip(old_units, tagged_units, strict=True)}
         self.partner: dict[int, Unit] = {}  # handle -> new unit
         self.new_parent: dict[int, str] = {}  # eid of a new unit -> eid of its parent ("" at the top)
         for entry in walk_with_parents(new.units):
@@ -412,7 +412,7 @@ class _Run:
                     candidates.append((child, partner))
             order = _longest_increasing([new_index[id(p)] for _, p in candidates])
             pairs = [pair for position, pair in enumerate(candidates) if position in order]
-            for child, partner in pairs:
+            for child, _ in pairs:
                 kept[child.head_block] = parent_new_eid  # type: ignore[index]
             self._pair_same_numbers(children, new_children, pairs, parent_new_eid, kept)
             for child, partner in pairs:
@@ -614,7 +614,7 @@ def _differing(run: _Run) -> set[int]:
         if [(c.kind, c.num) for c in work.children] != [(c.kind, c.num) for c in target.children]:
             return True
         return any(
-            (c.head_block not in run.kept) and wording(c) != wording(t) for c, t in zip(work.children, target.children)
+            (c.head_block not in run.kept) and wording(c) != wording(t) for c, t in zip(work.children, target.children, strict=True)
         )
 
     def visit(work_children: tuple[Unit, ...]) -> None:

@@ -16,13 +16,12 @@ reported separately, and ignored altogether with ``ignore_editorial``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from lexamend.diff.align import Alignment, Node, Pair, align, similarity
-from lexamend.diff.words import EQUAL, WordDiff, WordOp, word_diff
+from lexamend.diff.words import WordDiff, WordOp, word_diff
 from lexamend.model import Document, Note, Unit
 
 #: Two notes of one unit at the same place are one note amended (rather than one removed and one added)
@@ -302,7 +301,7 @@ def diff_notes(
     taken_b: set[int] = set()
     if moved:
         new_by_owner: dict[str | None, list[int]] = {}
-        for k, (note, owner) in enumerate(b):
+        for k, (_, owner) in enumerate(b):
             new_by_owner.setdefault(owner, []).append(k)
         for k, (note, owner) in enumerate(a):
             target = moved.get(owner or "")

@@ -12,7 +12,7 @@ from typing import Any
 
 from lexamend.diff.document import DocumentDiff, NoteChange
 from lexamend.diff.words import DELETE, INSERT
-from lexamend.render.diff_layout import Group, Line, groups, note_line, side_lines, wording_lines, warnings
+from lexamend.render.diff_layout import Group, Line, groups, note_line, side_lines, warnings, wording_lines
 
 _CLASS = {DELETE: "del", INSERT: "ins"}
 

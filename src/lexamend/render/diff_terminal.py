@@ -12,7 +12,7 @@ from typing import IO
 
 from lexamend.diff.document import DocumentDiff
 from lexamend.diff.words import DELETE, INSERT
-from lexamend.render.diff_layout import Group, Line, groups, markers, merged_lines, note_line, wording_lines, warnings
+from lexamend.render.diff_layout import Group, Line, groups, markers, merged_lines, note_line, warnings, wording_lines
 
 _STYLE = {DELETE: "red strike", INSERT: "green underline"}
 _KIND_STYLE = {

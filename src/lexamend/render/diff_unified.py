@@ -20,7 +20,16 @@ no colour, deterministic.
 from __future__ import annotations
 
 from lexamend.diff.document import DocumentDiff, UnitChange
-from lexamend.render.diff_layout import Line, groups, markers, merged_lines, note_line, side_lines, wording_lines, warnings
+from lexamend.render.diff_layout import (
+    Line,
+    groups,
+    markers,
+    merged_lines,
+    note_line,
+    side_lines,
+    warnings,
+    wording_lines,
+)
 
 
 def _plain(line: Line) -> str:
