@@ -64,7 +64,8 @@ class UnitRef:
     parent: str  # citation of the parent ("" at the top)
     parent_eid: str
     line: int | None  # source line (text) or paragraph ordinal + 1 (.docx) of the unit's first block
-    wording: tuple[str, ...]  # the unit's own lines as they read in the text (label included)
+    wording: tuple[str, ...]  # its own lines as they read in the text; an inserted/deleted unit's: with its descendants
+    unit: Unit | None = field(default=None, repr=False, compare=False)  # the unit itself (not serialised)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,27 @@ def _ref(doc: Document, node: Node, lang: str) -> UnitRef:
         parent_eid=parent.eid if parent is not None else "",
         line=_line(doc, unit),
         wording=own_lines(unit),
+        unit=unit,
     )
+
+
+def _with_members(change: UnitChange, members: set[str], side: str) -> UnitChange:
+    """An inserted or deleted unit whose wording shows the descendants inserted or deleted with it.
+
+    Descendants that stay (matched elsewhere: the parts of a deleted paragraph
+    that now follow the previous one) are left out of its wording.
+    """
+    from lexamend.render.text import unit_lines
+
+    ref = change.new if side == "new" else change.old
+    assert ref is not None and ref.unit is not None
+
+    def prune(unit: Unit) -> Unit:
+        return replace(unit, children=tuple(prune(c) for c in unit.children if c.eid in members))
+
+    wording = tuple(line for _, line in unit_lines(prune(ref.unit)))
+    ref = replace(ref, wording=wording)
+    return replace(change, new=ref) if side == "new" else replace(change, old=ref)
 
 
 # -- notes ------------------------------------------------------------------------------------
@@ -434,15 +455,15 @@ def diff_documents(old: Document, new: Document, options: DiffOptions | None = N
         notes += tuple(note_changes.get(("new", pair.new.unit.eid), ())) if pair.new else ()
         if pair.kind == "inserted":
             assert pair.new is not None
-            ref = _ref(new, pair.new, lang_new)
             within = top_inserted.get(pair.new.parent)
+            ref = _ref(new, pair.new, lang_new)
             top_inserted[pair.new.unit.eid] = within or ref.address
             changes.append(UnitChange("inserted", None, ref, 0.0, notes=notes, within=within))
             continue
         if pair.kind == "deleted":
             assert pair.old is not None
-            ref = _ref(old, pair.old, lang_old)
             within = top_deleted.get(pair.old.parent)
+            ref = _ref(old, pair.old, lang_old)
             top_deleted[pair.old.unit.eid] = within or ref.address
             changes.append(UnitChange("deleted", ref, None, 0.0, notes=notes, within=within))
             continue
@@ -460,6 +481,14 @@ def diff_documents(old: Document, new: Document, options: DiffOptions | None = N
                 pair.reparented, fields, notes,
             )
         )
+    inserted_eids = {c.new.eid for c in changes if c.kind == "inserted" and c.new is not None}
+    deleted_eids = {c.old.eid for c in changes if c.kind == "deleted" and c.old is not None}
+    changes = [
+        _with_members(c, inserted_eids, "new") if c.kind == "inserted" and c.within is None
+        else _with_members(c, deleted_eids, "old") if c.kind == "deleted" and c.within is None
+        else c
+        for c in changes
+    ]
     title: FieldDiff | None = None
     if scope is not None:
         document_notes = []

@@ -92,12 +92,8 @@ def side_lines(change: UnitChange) -> tuple[list[Line], list[Line]]:
 def wording_lines(group: Group, side: str) -> list[Line]:
     """The whole wording of an inserted (``new``) or deleted (``old``) unit and its descendants."""
     kind = INSERT if side == "new" else DELETE
-    lines: list[Line] = []
-    for change in (group.change, *group.members):
-        ref = change.new if side == "new" else change.old
-        if ref is not None:
-            lines.extend([(kind, line)] for line in ref.wording)
-    return lines
+    ref = group.change.new if side == "new" else group.change.old
+    return [[(kind, line)] for line in ref.wording] if ref is not None else []
 
 
 def note_line(note: NoteChange) -> Line:
