@@ -129,7 +129,11 @@ def test_docx_delegates_to_the_redline_writer(tmp_path: Path, monkeypatch: pytes
     run = run_cli("diff", RU_OLD, RU_NEW, "--format", "docx", "-o", str(out), "--author", "Reviewer", "--date", "2026-11-25", "-q")
     assert run.code == 1, run.err
     assert out.read_bytes() == b"PK\x03\x04 redline"
-    assert calls == [(RU_OLD, RU_NEW, RU_OLD, "Reviewer", "2026-11-25T00:00:00Z", None)]
+    assert calls == [(RU_OLD, RU_NEW, None, "Reviewer", "2026-11-25T00:00:00Z", None)]  # a text: no source .docx
+    old_docx = _docx_of(RU_OLD, tmp_path / "old.docx")
+    run = run_cli("diff", str(old_docx), RU_NEW, "--format", "docx", "-o", str(tmp_path / "out2.docx"), "-q")
+    assert run.code == 1, run.err
+    assert calls[-1][2] == old_docx.read_bytes() and calls[-1][4] == "2000-01-01T00:00:00Z"  # the old .docx itself
 
 
 def test_derive_writes_a_patch_that_apply_turns_into_the_new_version(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -115,8 +116,12 @@ def parse_both(old_path: str, new_path: str, **options: Any) -> tuple[Document, 
     return old_doc, value
 
 
-def redline_bytes(old_doc, new_doc, *, old_source: str, author: str, date: str) -> bytes:  # type: ignore[no-untyped-def]
-    """The tracked-changes .docx of OLD → NEW, from the redline writer (``lexamend.render.redline``)."""
+def redline_bytes(old_doc: Document, new_doc: Document, *, old_source: bytes | None, author: str, date: str) -> bytes:
+    """The tracked-changes .docx of OLD → NEW, from the redline writer (``lexamend.render.redline``).
+
+    ``old_source`` is the .docx OLD was parsed from (the revisions go into a copy
+    of it, formatting kept), or None for a text.
+    """
     try:
         from lexamend.render.redline import redline_documents  # type: ignore[import-not-found,unused-ignore]
     except ImportError as exc:
@@ -156,7 +161,10 @@ def diff_cmd(old: str, new: str, fmt: str, word_level: bool, only: str | None, i
 
     with _no_gc():
         old_doc, new_doc = _load_pair(old, new, lang=lang, encoding=encoding, layout=layout, strict=strict, quiet=quiet)
-        options = DiffOptions(word_level, ignore_editorial, ignore_case, ignore_space, only, cite_lang)
+        options = DiffOptions(
+            word_level=word_level, ignore_editorial=ignore_editorial, ignore_case=ignore_case,
+            ignore_space=ignore_space, only=only, cite_lang=cite_lang,
+        )
         diff = diff_documents(old_doc, new_doc, options)
     inputs = [old_doc.meta.source, new_doc.meta.source]
     if fmt == "json":
@@ -180,7 +188,11 @@ def diff_cmd(old: str, new: str, fmt: str, word_level: bool, only: str | None, i
             stamp = iso_date(date)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--date") from None
-        data = redline_bytes(old_doc, new_doc, old_source=old_doc.meta.source, author=author, date=stamp)
+        from lexamend.parse import format_of
+
+        old_path = old_doc.meta.source
+        old_bytes = Path(old_path).read_bytes() if format_of(old_path) == "docx" else None
+        data = redline_bytes(old_doc, new_doc, old_source=old_bytes, author=author, date=stamp)
         write_atomic(output, data, inputs=inputs)
     else:
         from lexamend.render.diff_terminal import render_terminal

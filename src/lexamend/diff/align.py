@@ -186,7 +186,7 @@ def _identity(text: str) -> str:
 # -- increasing chains ---------------------------------------------------------------
 
 
-def _longest_increasing(indices: list[int]) -> set[int]:
+def longest_increasing(indices: list[int]) -> set[int]:
     """Positions (into ``indices``) of a longest strictly increasing subsequence."""
     return _heaviest_increasing(indices, [1] * len(indices))
 

@@ -136,7 +136,7 @@ def _ids_for(key: str, targets: list[tuple[str, str]], result: ApplyResult, new_
             ids.append(edit_id)
     if new_eid is not None:
         for r in result.results:
-            if r.address == new_eid or (r.address and new_eid.endswith(r.address)):
+            if r.address and (r.address == new_eid or new_eid.endswith("__" + r.address)):
                 ids.append(r.edit_id)
     return tuple(dict.fromkeys(ids))
 

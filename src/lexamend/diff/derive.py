@@ -33,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from lexamend.apply import _Failure, apply_edit, apply_patches, text_sha256
-from lexamend.diff.align import Alignment, align
+from lexamend.diff.align import Alignment, align, longest_increasing
 from lexamend.diff.words import DELETE, EQUAL, INSERT, word_diff
 from lexamend.errors import LexamendError
 from lexamend.match import find_all
@@ -100,7 +100,6 @@ class _Run:
         self.lang = lang
         self._index: dict[int, tuple[Unit, tuple[Unit, ...]]] | None = None
         self.edits: list[Edit] = []
-        self.owner: list[int | None] = []  # handle of the unit each edit is inside of (word edits), else None
         self.restate = restate  # handles of old units to restate
         tagged_units = [a.unit for a in walk_with_parents(self.tagged.units)]
         old_units = [a.unit for a in walk_with_parents(old.units)]
@@ -140,13 +139,12 @@ class _Run:
             pass
         return unit.eid
 
-    def _apply(self, edit: Edit, owner: int | None = None) -> str:
+    def _apply(self, edit: Edit) -> str:
         """Apply an edit to the working tree and record it; returns the address it acted on."""
         outcome = apply_edit(self.work, self.work.units, edit)
         self.work = replace(self.work, units=outcome.units)
         self._index = None
         self.edits.append(replace(edit, id=f"e{len(self.edits) + 1}"))
-        self.owner.append(owner)
         return outcome.address
 
     # -- words ------------------------------------------------------------------------------
@@ -181,7 +179,7 @@ class _Run:
             expected = current[:start] + rep + current[end:]
             for edit in self._candidates(unit, parents, name, current, start, end, rep):
                 if self._check(unit, edit, name, expected):
-                    self._apply(replace(edit, at=self._at(unit, parents)), owner=handle)
+                    self._apply(replace(edit, at=self._at(unit, parents)))
                     break
             else:
                 return False
@@ -398,8 +396,6 @@ class _Run:
         of its own parent (or both are at the top), and it is in order among its
         kept siblings; units under a unit that is not kept are not kept either.
         """
-        from lexamend.diff.align import _longest_increasing
-
         kept: dict[int, str] = {}
         new_index = {id(a.unit): i for i, a in enumerate(walk_with_parents(self.new.units))}
 
@@ -410,7 +406,7 @@ class _Run:
                 partner = self.partner.get(h) if h is not None else None
                 if partner is not None and self.new_parent.get(partner.eid) == parent_new_eid and partner.kind is child.kind:
                     candidates.append((child, partner))
-            order = _longest_increasing([new_index[id(p)] for _, p in candidates])
+            order = longest_increasing([new_index[id(p)] for _, p in candidates])
             pairs = [pair for position, pair in enumerate(candidates) if position in order]
             for child, _ in pairs:
                 kept[child.head_block] = parent_new_eid  # type: ignore[index]
