@@ -151,8 +151,9 @@ def redline_bytes(old_doc: Document, new_doc: Document, *, old_source: bytes | N
 def diff_cmd(old: str, new: str, fmt: str, word_level: bool, only: str | None, ignore_editorial: bool, ignore_case: bool, ignore_space: bool, cite_lang: str | None, color: str, author: str, date: str | None, output: str, quiet: bool, lang: str | None, encoding: str | None, layout: str | None, strict: bool) -> None:
     """Compare two versions of a legal text unit by unit.
 
-    Units are matched by address, then renumbered or moved units by their
-    words; inside each unit the words are diffed. OLD and NEW may be .txt,
+    Units are matched in text order by their words (a renumbered unit
+    included), then similar units in order, then units that moved; inside
+    each matched unit the words are diffed, and editorial notes apart. OLD and NEW may be .txt,
     .md, .docx or .html files, in any combination (a .txt and a .docx of the
     same law compare by their text), or corpus ids. Exit code 0: the same;
     1: different; 2: trouble.
