@@ -81,8 +81,7 @@ print("   frontier workers remain excluded); it engages Constitution Art. 14(2),
 print("   ICESCR Arts 2(2) and 13, CADE Arts 1 and 3")
 PY
 # --- end of rights cross-references ---------------------------------------------------------------
-# == Amendment instructions (lexamend instructions / parse-instructions) ==================
-echo
+# == Amendment instructions (lexamend instructions / parse-instructions) ===========echo
 echo "== Amendment instructions for the shipped proposals"
 ORDER468=(proposals/order-468-p2-delete-categories.yaml proposals/order-468-p4-registration.yaml proposals/order-468-p5-documents.yaml)
 for lang in en ru; do
@@ -115,6 +114,31 @@ ACT=tests/data/amending-acts/kz-2022-07-14-141-VII
 "$LX" parse-instructions "$ACT/education.before.ru.txt" "$ACT/instructions.education.ru.txt" \
   -o "$OUT/reports/kz-2022-141-VII.education.read.yaml"
 # == end of amendment instructions ==========================================================
+=======
+# --- diff and compare (lexamend diff / compare) -------------------------------------------------
+# Exit code 1 means "they differ", which is what these inputs are expected to do; 2 is trouble.
+differ() { set +e; "$@"; local rc=$?; set -e; [ "$rc" -le 1 ] || exit "$rc"; }
+
+echo
+echo "== Comparing the two alternatives for paragraph 2, unit by unit"
+differ "$LX" compare corpus/kz/order-468-rules.en.txt proposals/order-468-p2-delete-categories.yaml \
+  proposals/order-468-p2-delete-seasonal.yaml --format html -o "$OUT/order-468-p2-alternatives.compare.html"
+differ "$LX" compare corpus/kz/order-468-rules.en.txt proposals/order-468-p2-delete-categories.yaml \
+  proposals/order-468-p2-delete-seasonal.yaml --format md -o "$OUT/order-468-p2-alternatives.compare.md"
+echo "   → $OUT/order-468-p2-alternatives.compare.html (+ .md)"
+
+echo
+echo "== What the three compatible proposals change in the Order 468 Rules"
+differ "$LX" diff corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" --color never -q
+differ "$LX" diff corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" -q \
+  --format html -o "$OUT/order-468-rules.diff.html"
+differ "$LX" diff corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" -q \
+  --format unified -o "$OUT/order-468-rules.diff"
+echo "   → $OUT/order-468-rules.diff.html, $OUT/order-468-rules.diff"
+"$LX" derive corpus/kz/order-468-rules.en.txt "$OUT/amended/order-468-rules.amended.en.txt" -q \
+  --base kz/order-468-rules.en.txt --title "Order No. 468 Rules: the three compatible proposals, derived from the amended text" \
+  -o "$OUT/order-468-rules.derived.yaml"
+echo "   → $OUT/order-468-rules.derived.yaml (the edits that turn the base into the amended text)"
 
 echo
 echo "Done. Outputs are in $OUT/."

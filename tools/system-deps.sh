@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages that the document tests need, when they are missing:
-# LibreOffice (headless conversion of .docx to text/PDF) and poppler (PDF to PNG).
+# LibreOffice (headless conversion of .docx to text/PDF), poppler (PDF to PNG) and Chromium
+# (headless rendering of the HTML diff and comparison pages).
 set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

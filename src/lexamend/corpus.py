@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lexamend.errors import InputError
 from lexamend.model import Metadata
 
@@ -43,6 +41,8 @@ def meta_path_for(text_path: Path) -> Path:
 
 @lru_cache(maxsize=256)
 def _load_meta(path: str) -> dict[str, Any]:
+    import yaml  # only when a corpus text is read: `lexamend diff` on plain files never needs it
+
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

@@ -43,13 +43,21 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | 
         return Path("-")
     target = Path(path)
     check_not_input(target, inputs)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/null, a FIFO): write to it; renaming over it would replace it.
+        try:
+            with open(target, "wb") as handle:
+                handle.write(payload)
+        except OSError as exc:
+            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+        return target
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"{target}: cannot create directory {directory}: {exc.strerror}") from None
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -11,10 +11,16 @@ Tunables (named, documented, tested):
     a coarse diff when the time runs out, which would make output depend on the
     machine's load; lexamend's output must be deterministic.
 ``MAX_TOKENS``
-    Above this many tokens on either side the texts are not diffed word by word
-    (Myers' algorithm is quadratic in the worst case): the common prefix and
-    suffix are kept and the middle is reported as one deletion and one
-    insertion, and :func:`word_diff` says so through ``WordDiff.capped``.
+    Above this many tokens on either side the texts are not diffed word by word:
+    the common prefix and suffix are kept and the middle is reported as one
+    deletion and one insertion, and :func:`word_diff` says so through
+    ``WordDiff.capped``.
+``MAX_DIFF_COST``
+    Myers' algorithm takes time proportional to the length of the texts times
+    the number of tokens that differ: quadratic for two long texts that have
+    little in common. That product is estimated first (the token edit distance
+    is cheap to compute, bit-parallel, in rapidfuzz), and above this bound the
+    texts fall back to the same coarse diff, ``capped`` again.
 """
 
 from __future__ import annotations
@@ -27,9 +33,9 @@ from lexamend.diff.tokens import tokenize
 
 DIFF_TIMEOUT = 0.0
 MAX_TOKENS = 60_000
+MAX_DIFF_COST = 4_000_000
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
-_KIND = {0: EQUAL, 1: INSERT, -1: DELETE}
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,32 @@ class WordDiff:
         return "".join(op.text for op in self.ops if op.kind != DELETE)
 
 
-def _encode(tokens_a: list[str], tokens_b: list[str]) -> tuple[str, str, list[str]] | None:
+def _units(tokens: list[str], ignore_space: bool) -> list[str]:
+    """The pieces the diff compares: tokens, or (ignoring space) words with the space after them."""
+    if not ignore_space:
+        return tokens
+    units: list[str] = []
+    for token in tokens:
+        if token.isspace() and units:
+            units[-1] += token
+        else:
+            units.append(token)
+    return units
+
+
+def _key(piece: str, ignore_case: bool, ignore_space: bool) -> str:
+    if ignore_space:
+        piece = piece.strip() or " "
+    return piece.casefold() if ignore_case else piece
+
+
+def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str, list[str]] | None:
+    """Map each distinct key to one private-use character, so that diff-match-patch diffs whole tokens."""
     table: dict[str, str] = {}
     alphabet: list[str] = []
 
-    def code(token: str) -> str:
-        char = table.get(token)
+    def code(key: str) -> str:
+        char = table.get(key)
         if char is None:
             n = len(alphabet)
             # Private-use areas: U+E000–U+F8FF, then planes 15 and 16.
@@ -73,44 +99,64 @@ def _encode(tokens_a: list[str], tokens_b: list[str]) -> tuple[str, str, list[st
                 char = chr(0xF0000 + n - 6400)
             else:
                 raise OverflowError
-            table[token] = char
-            alphabet.append(token)
+            table[key] = char
+            alphabet.append(key)
         return char
 
     try:
-        a = "".join(code(t) for t in tokens_a)
-        b = "".join(code(t) for t in tokens_b)
+        a = "".join(code(k) for k in keys_a)
+        b = "".join(code(k) for k in keys_b)
     except OverflowError:
         return None
     return a, b, alphabet
 
 
-def _decode(chars: str, alphabet: list[str]) -> str:
-    out = []
-    for char in chars:
-        point = ord(char)
-        out.append(alphabet[point - 0xE000] if point < 0xF0000 else alphabet[point - 0xF0000 + 6400])
-    return "".join(out)
+def _key_of(char: str, alphabet: list[str]) -> str:
+    point = ord(char)
+    return alphabet[point - 0xE000] if point < 0xF0000 else alphabet[point - 0xF0000 + 6400]
 
 
-def _coarse(old: str, new: str) -> WordDiff:
+def _coarse(pieces_a: list[str], pieces_b: list[str], keys_a: list[str], keys_b: list[str]) -> WordDiff:
     """Common prefix and suffix kept; the middle deleted and inserted."""
-    a, b = tokenize(old), tokenize(new)
     p = 0
-    while p < min(len(a), len(b)) and a[p] == b[p]:
+    while p < min(len(keys_a), len(keys_b)) and keys_a[p] == keys_b[p]:
         p += 1
     s = 0
-    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+    while s < min(len(keys_a), len(keys_b)) - p and keys_a[-1 - s] == keys_b[-1 - s]:
         s += 1
-    ops = [WordOp(EQUAL, "".join(a[:p]))]
-    ops.append(WordOp(DELETE, "".join(a[p : len(a) - s])))
-    ops.append(WordOp(INSERT, "".join(b[p : len(b) - s])))
-    ops.append(WordOp(EQUAL, "".join(a[len(a) - s :])))
+    ops = [WordOp(EQUAL, "".join(pieces_b[:p]))]
+    ops.append(WordOp(DELETE, "".join(pieces_a[p : len(pieces_a) - s])))
+    ops.append(WordOp(INSERT, "".join(pieces_b[p : len(pieces_b) - s])))
+    ops.append(WordOp(EQUAL, "".join(pieces_b[len(pieces_b) - s :])))
     return WordDiff(tuple(op for op in ops if op.text), capped=True)
 
 
-def word_diff(old: str, new: str, *, cleanup: bool = True) -> WordDiff:
+def _cost(a: str, b: str) -> int:
+    """(tokens left after the common ends) × (tokens that differ): what Myers' algorithm will cost."""
+    from rapidfuzz.distance import Indel
+
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    length = len(middle_a) + len(middle_b)
+    if not length:
+        return 0
+    distance = Indel.distance(middle_a, middle_b, score_cutoff=MAX_DIFF_COST // length + 1)
+    return length * distance
+
+
+def word_diff(old: str, new: str, *, cleanup: bool = True, ignore_case: bool = False, ignore_space: bool = False) -> WordDiff:
     """Diff two texts word by word.
+
+    With ``ignore_case`` or ``ignore_space``, pieces that differ only in case
+    or in the spaces around them count as equal, and equal runs show the new
+    text (so :meth:`WordDiff.old_text` gives the old text only up to those
+    differences).
 
     >>> d = word_diff("the seasonal and frontier workers", "the frontier workers")
     >>> [(op.kind, op.text) for op in d.ops]
@@ -118,20 +164,40 @@ def word_diff(old: str, new: str, *, cleanup: bool = True) -> WordDiff:
     """
     if old == new:
         return WordDiff((WordOp(EQUAL, old),) if old else ())
-    tokens_a, tokens_b = tokenize(old), tokenize(new)
-    if len(tokens_a) > MAX_TOKENS or len(tokens_b) > MAX_TOKENS:
-        return _coarse(old, new)
-    encoded = _encode(tokens_a, tokens_b)
+    pieces_a = _units(tokenize(old), ignore_space)
+    pieces_b = _units(tokenize(new), ignore_space)
+    keys_a = [_key(p, ignore_case, ignore_space) for p in pieces_a]
+    keys_b = [_key(p, ignore_case, ignore_space) for p in pieces_b]
+    if len(pieces_a) > MAX_TOKENS or len(pieces_b) > MAX_TOKENS:
+        return _coarse(pieces_a, pieces_b, keys_a, keys_b)
+    encoded = _encode(keys_a, keys_b)
     if encoded is None:
-        return _coarse(old, new)
+        return _coarse(pieces_a, pieces_b, keys_a, keys_b)
     a, b, alphabet = encoded
+    if _cost(a, b) > MAX_DIFF_COST:
+        return _coarse(pieces_a, pieces_b, keys_a, keys_b)
     dmp = diff_match_patch()
     dmp.Diff_Timeout = DIFF_TIMEOUT
     diffs = dmp.diff_main(a, b, False)
     if cleanup:
         dmp.diff_cleanupSemantic(diffs)
         _absorb_spaces(diffs, alphabet)
-    ops = [WordOp(_KIND[op], _decode(chars, alphabet)) for op, chars in diffs if chars]
+    # Each side's characters keep their order through the cleanups, so pieces are taken back by position.
+    ops: list[WordOp] = []
+    ia = ib = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if not n:
+            continue
+        if op == 0:
+            ops.append(WordOp(EQUAL, "".join(pieces_b[ib : ib + n])))
+            ia, ib = ia + n, ib + n
+        elif op == -1:
+            ops.append(WordOp(DELETE, "".join(pieces_a[ia : ia + n])))
+            ia += n
+        else:
+            ops.append(WordOp(INSERT, "".join(pieces_b[ib : ib + n])))
+            ib += n
     return WordDiff(tuple(_merge(ops)))
 
 
@@ -145,7 +211,7 @@ def _absorb_spaces(diffs: list[tuple[int, str]], alphabet: list[str]) -> None:
     i = 1
     while i < len(diffs) - 1:
         op, chars = diffs[i]
-        if op == 0 and all(alphabet[ord(c) - 0xE000].isspace() if ord(c) < 0xF0000 else False for c in chars) and len(chars) == 1:
+        if op == 0 and len(chars) == 1 and _key_of(chars, alphabet).isspace():
             before = diffs[i - 1][0]
             after = diffs[i + 1][0]
             if before != 0 and after != 0:

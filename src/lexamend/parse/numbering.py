@@ -37,7 +37,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _DASH_TABLE = str.maketrans({c: "-" for c in _DASHES})
 
 # An inserted-style number: 8, 5-1, 12-1-2.
-_NUM = r"\d{1,4}(?:-\d{1,3})*"
+_NUM = r"\d{1,5}(?:-\d{1,3})*"
 _ROMAN = r"[IVXLC]{1,7}"
 
 # Letters used for points: Latin, Russian and the Kazakh additions.

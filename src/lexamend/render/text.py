@@ -65,7 +65,9 @@ def _lines(unit: Unit, with_notes: bool) -> Iterator[tuple[int | None, str]]:
         yield unit.head_block, head
     if unit.heading and (_heading_apart(unit) or unit.kind is Kind.ATTACHMENT):
         yield unit.heading_block, unit.heading
-    if unit.kind in _HEADED and unit.text and unit.text_block != unit.head_block:
+    # Text on a line of its own; a unit with no source blocks (inserted or restated by a patch) shows
+    # it on its own line too, as head_line() does not put it on the label's line.
+    if unit.kind in _HEADED and unit.text and (unit.text_block is None or unit.text_block != unit.head_block):
         yield unit.text_block, unit.text
     if unit.kind is Kind.ATTACHMENT and unit.text:
         yield unit.text_block, unit.text
