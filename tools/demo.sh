@@ -114,7 +114,6 @@ ACT=tests/data/amending-acts/kz-2022-07-14-141-VII
 "$LX" parse-instructions "$ACT/education.before.ru.txt" "$ACT/instructions.education.ru.txt" \
   -o "$OUT/reports/kz-2022-141-VII.education.read.yaml"
 # == end of amendment instructions ==========================================================
-=======
 # --- diff and compare (lexamend diff / compare) -------------------------------------------------
 # Exit code 1 means "they differ", which is what these inputs are expected to do; 2 is trouble.
 differ() { set +e; "$@"; local rc=$?; set -e; [ "$rc" -le 1 ] || exit "$rc"; }
