@@ -41,13 +41,17 @@ def _fix_core(data: bytes, date: str) -> bytes:
     return _REVISION.sub(rb"\g<1>1\g<2>", data)
 
 
-def repack(parts: dict[str, bytes], *, date: str = DEFAULT_DATE) -> bytes:
-    """Zip ``parts`` deterministically (fixed times, stable order, deflate level 6)."""
+def repack(parts: dict[str, bytes], *, date: str = DEFAULT_DATE, fix_core: bool = True) -> bytes:
+    """Zip ``parts`` deterministically (fixed times, stable order, deflate level 6).
+
+    With ``fix_core`` the core properties' dates become ``date``; without it they
+    are kept (a copy of a source document keeps its own creation date).
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name in sorted(parts, key=_order):
             data = parts[name]
-            if name == _CORE:
+            if name == _CORE and fix_core:
                 data = _fix_core(data, date)
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
