@@ -10,4 +10,6 @@ COMMANDS: dict[str, str] = {
     "cite": "lexamend.cli.cite:cite_cmd",
     "invert": "lexamend.cli.apply:invert_cmd",
     "parse": "lexamend.cli.parse:parse_cmd",
+    "redline": "lexamend.cli.redline:redline_cmd",
+    "table": "lexamend.cli.redline:table_cmd",
 }

@@ -80,7 +80,7 @@ class TrackedEditor:
         """
         tm = TextMap(p)
         old = "".join(text for kind, text in ops if kind != "insert")
-        if old[prefix:] != tm.text or not _prefix_unchanged(ops, prefix):
+        if old[prefix:] != tm.mapped_text or not _prefix_unchanged(ops, prefix):
             return self.replace_text(p, ops, prefix=prefix)
         spans: list[tuple[int, str, int, int]] = []  # (op index, kind, raw start, raw end)
         cuts: set[int] = set()
@@ -101,7 +101,7 @@ class TrackedEditor:
             else:
                 point = tm.raw_point(max(position, 0))
                 neighbour = point - 1 if point > 0 else point
-                if tm.atoms and not tm.editable(neighbour, neighbour + 1):
+                if len(tm) and not tm.editable(neighbour, neighbour + 1):
                     return self.replace_text(p, ops, prefix=prefix)
                 spans.append((index, kind, point, point))
                 cuts.add(point)
@@ -164,13 +164,13 @@ class TrackedEditor:
     def _insert_text(self, p: etree._Element, tm: TextMap, point: int, text: str) -> etree._Element:
         """Put ``text`` in a new inserted run at raw position ``point``, formatted like its neighbour."""
         wrapper = insertion(self.stamp)
-        if point > 0 and tm.atoms:
-            run = tm.atoms[point - 1].run
+        if point > 0 and len(tm):
+            run = tm.run_at(point - 1)
             assert run is not None
             wrapper.append(text_run(text, run.find(_RPR)))
             _outer(run).addnext(wrapper)
-        elif tm.atoms:
-            run = tm.atoms[0].run
+        elif len(tm):
+            run = tm.run_at(0)
             assert run is not None
             wrapper.append(text_run(text, run.find(_RPR)))
             _outer(run).addprevious(wrapper)
@@ -209,14 +209,14 @@ class TrackedEditor:
     # -- the ends of stories ----------------------------------------------------------------
     def finish(self) -> None:
         """Settle whole-paragraph changes at the end of a story (see the module docstring)."""
-        containers: dict[etree._Element, None] = {}
-        for p in self.whole:
-            parent = p.getparent()
-            if parent is not None:
-                containers.setdefault(parent, None)
-        for container in containers:
-            for segment in _segments(container):
-                self._settle(segment)
+        settled: set[etree._Element] = set()
+        for p in list(self.whole):
+            if p in settled:
+                continue
+            tail = _tail_at_end(p, self.whole)
+            if tail is not None:
+                settled.update(tail[1])
+                self._settle([*([tail[0]] if tail[0] is not None else []), *tail[1]])
 
     def _settle(self, segment: list[etree._Element]) -> None:
         tail: list[etree._Element] = []
@@ -231,11 +231,13 @@ class TrackedEditor:
         deleted = [p for p in tail if self.whole[p] == "del"]
         inserted = [p for p in tail if self.whole[p] == "ins"]
         # Deleted paragraphs first, then inserted ones (the order between them is not visible).
-        anchor = tail[0]
-        for p in deleted + inserted:
-            if p is not anchor:
-                anchor.addnext(p)
-            anchor = p
+        parent = tail[0].getparent()
+        assert parent is not None
+        position = parent.index(tail[0])
+        for p in tail:
+            parent.remove(p)
+        for offset, p in enumerate(deleted + inserted):
+            parent.insert(position + offset, p)
         last = (deleted + inserted)[-1]
         if not inserted:
             unmark_paragraph(last, "del")
@@ -308,15 +310,14 @@ def _sibling_groups(runs: list[etree._Element]) -> list[list[etree._Element]]:
 
 def common_formatting(p: etree._Element) -> etree._Element | None:
     """The run properties that format most of the paragraph's text."""
-    tm = TextMap(p)
     counts: Counter[bytes] = Counter()
     by_key: dict[bytes, etree._Element | None] = {}
-    for atom in tm.atoms:
-        if atom.run is None or atom.char.isspace():
+    for segment in TextMap(p).segments:
+        if segment.run is None:
             continue
-        rpr = atom.run.find(_RPR)
+        rpr = segment.run.find(_RPR)
         key = etree.tostring(rpr) if rpr is not None else b""
-        counts[key] += 1
+        counts[key] += len(segment.text.strip())
         by_key.setdefault(key, rpr)
     if not counts:
         return None
@@ -335,30 +336,38 @@ def _mark_formatting(p: etree._Element) -> etree._Element | None:
     return out if len(out) else None
 
 
-def _segments(container: etree._Element) -> list[list[etree._Element]]:
-    """Runs of consecutive paragraphs that end where a paragraph mark cannot merge with the next.
+def _tail_at_end(p: etree._Element, whole: dict[etree._Element, str]) -> tuple[etree._Element | None, list[etree._Element]] | None:
+    """If ``p`` belongs to a run of whole-paragraph changes that ends a segment: (paragraph before it, the run).
 
-    A run ends at the last paragraph of the container, before a table or
-    other block, and at a paragraph that closes a section (``w:pPr/w:sectPr``).
+    Segments end where a paragraph mark cannot merge with the next paragraph:
+    the end of the container, a table or other block, a section break.
     """
-    segments: list[list[etree._Element]] = []
-    current: list[etree._Element] = []
-    for child in container:
-        tag = child.tag
-        if tag == _P:
-            current.append(child)
-            if child.find(f"{_PPR}/{_SECT_PR}") is not None:
-                segments.append(current)
-                current = []
-        elif tag in _RANGE_MARKUP or not isinstance(tag, str):
-            continue
-        else:
-            if current:
-                segments.append(current)
-            current = []
-    if current:
-        segments.append(current)
-    return segments
+    run = [p]
+    node = p
+    while True:
+        if node.find(f"{_PPR}/{_SECT_PR}") is not None:
+            break
+        following = node.getnext()
+        while following is not None and (following.tag in _RANGE_MARKUP or not isinstance(following.tag, str)):
+            following = following.getnext()
+        if following is None or following.tag != _P:
+            break
+        if following not in whole:
+            return None
+        run.append(following)
+        node = following
+    # extend backwards over whole-paragraph changes, to the paragraph before them
+    before = p.getprevious()
+    while before is not None and (before.tag in _RANGE_MARKUP or not isinstance(before.tag, str)):
+        before = before.getprevious()
+    while before is not None and before.tag == _P and before in whole and before.find(f"{_PPR}/{_SECT_PR}") is None:
+        run.insert(0, before)
+        before = before.getprevious()
+        while before is not None and (before.tag in _RANGE_MARKUP or not isinstance(before.tag, str)):
+            before = before.getprevious()
+    if before is not None and (before.tag != _P or before.find(f"{_PPR}/{_SECT_PR}") is not None):
+        before = None
+    return before, run
 
 
 def depth(p: etree._Element) -> int:

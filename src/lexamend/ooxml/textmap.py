@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml import etree
@@ -69,13 +70,17 @@ def clean(text: str) -> str:
 
 
 @dataclass
-class Atom:
-    """One visible character: its run, the child element holding it, and the offset in that child's text."""
+class Segment:
+    """Visible text from one child of a run: a ``w:t`` (any length) or a one-character element."""
 
-    char: str
+    start: int  # offset in the paragraph's raw text
+    text: str
     run: etree._Element | None  # None: locked (field result, math, fallback content)
     node: etree._Element | None
-    offset: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 def _symbol(code: str) -> str:
@@ -94,12 +99,24 @@ class TextMap:
         self._read()
 
     def _read(self) -> None:
-        self.atoms: list[Atom] = []
+        self.segments: list[Segment] = []
+        self._length = 0
         self._fields: list[bool] = []  # open complex fields: whether their result has begun
         self.simple = True  # no fields, math or fallback content anywhere in the paragraph
         self._walk(self.p, hidden=False, locked=False)
-        self.raw = "".join(atom.char for atom in self.atoms)
-        self.text, self.starts, self.ends = self._normalise()
+        self.raw = "".join(segment.text for segment in self.segments)
+        self._starts = [segment.start for segment in self.segments]
+        self._map: tuple[str, list[int], list[int]] | None = None
+
+    def _add(self, text: str, run: etree._Element | None, node: etree._Element | None) -> None:
+        if text:
+            self.segments.append(Segment(self._length, text, run, node))
+            self._length += len(text)
+
+    @property
+    def text(self) -> str:
+        """The normalised text, as the parser keeps it."""
+        return clean(self.raw)
 
     # -- reading -------------------------------------------------------------------
     def _visible(self, hidden: bool) -> bool:
@@ -121,8 +138,7 @@ class TextMap:
             elif tag == _MATH_T:
                 self.simple = False
                 if self._visible(hidden):
-                    for char in child.text or "":
-                        self.atoms.append(Atom(char, None, None))
+                    self._add(child.text or "", None, None)
             elif tag in TRANSPARENT:
                 self._walk(child, hidden, locked)
             elif len(child):
@@ -137,29 +153,26 @@ class TextMap:
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
             if tag == _FLD_CHAR:
-                self._walk_field_char(child)
-                continue
-            if tag == _T:
+                self._field_char(child)
+            elif tag == _T:
                 if self._visible(hidden):
-                    for offset, char in enumerate(child.text or ""):
-                        self.atoms.append(Atom(char, owner, child, offset))
+                    self._add(child.text or "", owner, child)
             elif tag in _CHARS:
-                if self._visible(hidden) and _CHARS[tag]:
-                    self.atoms.append(Atom(_CHARS[tag], owner, child))
+                if self._visible(hidden):
+                    self._add(_CHARS[tag], owner, child)
             elif tag == _SYM:
-                char = _symbol(child.get(qn("w:char"), ""))
-                if self._visible(hidden) and char:
-                    self.atoms.append(Atom(char, owner, child))
+                if self._visible(hidden):
+                    self._add(_symbol(child.get(qn("w:char"), "")), owner, child)
             elif tag == _ALTERNATE:
                 self.simple = False
                 fallback = child.find(_FALLBACK)
                 if fallback is not None:
-                    before = len(self.atoms)
+                    before = len(self.segments)
                     self._walk(fallback, hidden, True)
-                    for atom in self.atoms[before:]:
-                        atom.run = None
+                    for segment in self.segments[before:]:
+                        segment.run = None
 
-    def _walk_field_char(self, child: etree._Element) -> None:
+    def _field_char(self, child: etree._Element) -> None:
         self.simple = False
         kind = child.get(qn("w:fldCharType"))
         if kind == "begin":
@@ -169,8 +182,10 @@ class TextMap:
         elif kind == "end" and self._fields:
             self._fields.pop()
 
-    def _normalise(self) -> tuple[str, list[int], list[int]]:
+    def _normalised(self) -> tuple[str, list[int], list[int]]:
         """The normalised text, and for each of its characters the raw [start, end) it stands for."""
+        if self._map is not None:
+            return self._map
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -194,26 +209,58 @@ class TextMap:
             starts.append(index)
             ends.append(index + 1)
         # strip: leading and trailing spaces stand for nothing
-        while out and out[0] == " ":
-            out.pop(0), starts.pop(0), ends.pop(0)
-        while out and out[-1] == " ":
-            out.pop(), starts.pop(), ends.pop()
-        return "".join(out), starts, ends
+        first = 0
+        while first < len(out) and out[first] == " ":
+            first += 1
+        last = len(out)
+        while last > first and out[last - 1] == " ":
+            last -= 1
+        self._map = ("".join(out[first:last]), starts[first:last], ends[first:last])
+        return self._map
+
+    @property
+    def mapped_text(self) -> str:
+        """The normalised text that :meth:`raw_span` and :meth:`raw_point` positions refer to."""
+        return self._normalised()[0]
 
     # -- positions -----------------------------------------------------------------
+    def __len__(self) -> int:
+        return self._length
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw [start, end) for normalised [start, end) (end > start)."""
-        return self.starts[start], self.ends[end - 1]
+        _, starts, ends = self._normalised()
+        return starts[start], ends[end - 1]
 
     def raw_point(self, position: int) -> int:
         """Raw position for a normalised insertion point: right after the previous character."""
+        _, starts, ends = self._normalised()
         if position <= 0:
-            return self.starts[0] if self.starts else len(self.raw)
-        return self.ends[position - 1]
+            return starts[0] if starts else self._length
+        return ends[position - 1]
+
+    def segment_at(self, position: int) -> Segment:
+        """The segment holding raw character ``position``."""
+        return self.segments[bisect_right(self._starts, position) - 1]
+
+    def run_at(self, position: int) -> etree._Element | None:
+        return self.segment_at(position).run
+
+    def _overlapping(self, start: int, end: int) -> list[Segment]:
+        if end <= start:
+            return []
+        first = bisect_right(self._starts, start) - 1
+        out = []
+        for segment in self.segments[max(first, 0) :]:
+            if segment.start >= end:
+                break
+            if segment.end > start:
+                out.append(segment)
+        return out
 
     def editable(self, start: int, end: int) -> bool:
         """Whether every raw character in [start, end) sits in an editable run."""
-        return all(atom.run is not None for atom in self.atoms[start:end])
+        return all(segment.run is not None for segment in self._overlapping(start, end))
 
     # -- splitting ---------------------------------------------------------------------
     def split_at(self, positions: set[int]) -> None:
@@ -221,23 +268,23 @@ class TextMap:
 
         Run properties are copied to both halves, so an edit in the middle of a
         bold run leaves bold text on both sides. Positions are handled from the
-        last to the first, which keeps the atom references of earlier ones valid.
+        last to the first, which keeps the references of earlier ones valid.
         """
         for position in sorted(positions, reverse=True):
-            if position <= 0 or position >= len(self.atoms):
+            if position <= 0 or position >= self._length:
                 continue
-            atom, previous = self.atoms[position], self.atoms[position - 1]
-            if atom.run is None or previous.run is not atom.run:
+            segment, previous = self.segment_at(position), self.segment_at(position - 1)
+            if segment.run is None or previous.run is not segment.run:
                 continue  # already a boundary (or locked text, which is never split)
-            _split_run(atom.run, atom.node, atom.offset)
+            _split_run(segment.run, segment.node, position - segment.start)
         self._read()  # runs and nodes have moved
 
     def runs_in(self, start: int, end: int) -> list[etree._Element]:
         """The distinct runs holding raw characters [start, end), in order (after :meth:`split_at`)."""
         runs: list[etree._Element] = []
-        for atom in self.atoms[start:end]:
-            if atom.run is not None and (not runs or runs[-1] is not atom.run):
-                runs.append(atom.run)
+        for segment in self._overlapping(start, end):
+            if segment.run is not None and (not runs or runs[-1] is not segment.run):
+                runs.append(segment.run)
         return runs
 
 
@@ -270,12 +317,4 @@ def _split_run(run: etree._Element, node: etree._Element | None, offset: int) ->
     run.addnext(second)
 
 
-def first_text_run(p: etree._Element) -> etree._Element | None:
-    """The first run of a paragraph with visible text (for borrowing its formatting)."""
-    for atom in TextMap(p).atoms:
-        if atom.run is not None:
-            return atom.run
-    return None
-
-
-__all__ = ["Atom", "TRANSPARENT", "TextMap", "clean", "first_text_run"]
+__all__ = ["Segment", "TRANSPARENT", "TextMap", "clean"]

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
-from collections.abc import Iterable
-
 from lxml import etree
 
 from lexamend.errors import InputError
@@ -38,6 +37,10 @@ CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
 CT_XML = "application/xml"
 
 _CT = NSMAP["ct"]
+_W_URI = NSMAP["w"].encode()
+_W_DECL = b'xmlns:w="' + _W_URI + b'"'
+_W_ID = qn("w:id")
+_ID = re.compile(rb'\bw:id="(-?\d+)"')
 _PR = NSMAP["pr"]
 
 
@@ -49,10 +52,13 @@ def serialise(root: etree._Element) -> bytes:
 class PackageCopy:
     """The entries of a .docx package, with the parts being edited held as parsed XML."""
 
-    def __init__(self, entries: dict[str, bytes], *, path: str = "", main_part: str = "word/document.xml") -> None:
+    def __init__(
+        self, entries: dict[str, bytes], *, path: str = "", main_part: str = "word/document.xml", source: DocxPackage | None = None
+    ) -> None:
         self.path = path
         self.entries = dict(entries)
         self.main_part = main_part
+        self.source = source  # the opened package the entries were copied from, if any
         self._parsed: dict[str, etree._Element] = {}
 
     @classmethod
@@ -63,9 +69,9 @@ class PackageCopy:
             data = package.read(name)
             if data is not None:
                 entries[name] = data
-        copy = cls(entries, path=package.path, main_part=package.main_part)
-        if package.document is not None:  # already parsed by the reader: reuse it, do not parse twice
-            copy._parsed[copy._stored(package.main_part) or package.main_part] = package.document
+        copy = cls(entries, path=package.path, main_part=package.main_part, source=package)
+        # The main part is edited in place: the copy and the opened package share one parsed tree.
+        copy._parsed[copy._stored(package.main_part) or package.main_part] = package.document
         return copy
 
     @classmethod
@@ -190,14 +196,27 @@ class PackageCopy:
                 return
         etree.SubElement(types, f"{{{_CT}}}Override", PartName=wanted, ContentType=content_type)
 
-    def xml_parts(self) -> Iterable[tuple[str, etree._Element]]:
-        """Every XML part of the WordprocessingML stories (for scanning revision and comment ids)."""
+    def highest_id(self) -> int:
+        """The highest ``w:id`` (revisions, comments, bookmarks) in any WordprocessingML part (0 if none).
+
+        Parts are scanned as stored, which is much faster than walking their
+        trees, so call this before editing; a part that binds the
+        WordprocessingML namespace to a prefix other than ``w`` is walked instead.
+        """
+        highest = 0
         for name in sorted(self.entries):
             lower = name.lower()
-            if lower.startswith("word/") and lower.endswith(".xml"):
+            if not (lower.startswith("word/") and lower.endswith(".xml")):
+                continue
+            data = self.entries[name]
+            if _W_URI in data and _W_DECL not in data:
                 root = self.peek(name)
-                if root is not None:
-                    yield name, root
+                values = [e.get(_W_ID) for e in root.iter() if isinstance(e.tag, str)] if root is not None else []
+                numbers = [int(v) for v in values if v and v.lstrip("-").isdigit()]
+            else:
+                numbers = [int(v) for v in _ID.findall(data)]
+            highest = max([highest, *numbers])
+        return highest
 
     # -- output -----------------------------------------------------------------
     def to_bytes(self, *, core_date: str | None = None) -> bytes:

@@ -18,7 +18,7 @@ from lxml import etree
 from lexamend.ooxml.accept import resolve_all
 from lexamend.ooxml.comments import Comments
 from lexamend.ooxml.edit import TrackedEditor, depth
-from lexamend.ooxml.revisions import Stamp, used_ids
+from lexamend.ooxml.revisions import Stamp
 from lexamend.ooxml.settings import set_track_revisions
 from lexamend.render.redline.base import Base
 from lexamend.render.redline.plan import Step, line_ops
@@ -56,7 +56,7 @@ def write_plan(
 ) -> Written:
     """Write ``steps`` into ``base.package`` (in place)."""
     package = base.package
-    stamp.next_id = max(stamp.next_id, used_ids(root for _, root in package.xml_parts()) + 1)
+    stamp.next_id = max(stamp.next_id, package.highest_id() + 1)
     editor = TrackedEditor(stamp)
     written = Written()
     cursor: etree._Element | None = None
