@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages that the document tests need, when they are missing:
-# LibreOffice (headless conversion of .docx to text/PDF) and poppler (PDF to PNG).
+# LibreOffice (headless conversion of .docx to text/PDF), its Python UNO bridge (the tests
+# accept/reject tracked changes with LibreOffice itself) and poppler (PDF to PNG and text).
 set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+/usr/bin/python3 -c "import uno" >/dev/null 2>&1 || missing+=(python3-uno)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
