@@ -15,17 +15,19 @@ import subprocess
 import sys
 import time
 
-import uno  # noqa: F401  (sets up the UNO bridge)
-from com.sun.star.beans import PropertyValue
 
 
 def prop(name, value):
+    from com.sun.star.beans import PropertyValue
+
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
 
 
 def main(argv):
+    import uno  # a Python with LibreOffice's UNO bridge; imported here so that test collection can import this file
+
     profile, files = argv[0], argv[1:]
     pipe = f"lexamend_tests_{os.getpid()}"
     soffice = os.environ.get("SOFFICE", "soffice")

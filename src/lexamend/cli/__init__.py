@@ -8,7 +8,6 @@ stderr and their exit code here, in one place; ``--debug`` shows tracebacks.
 from __future__ import annotations
 
 import sys
-import traceback
 
 import click
 
@@ -73,6 +72,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_USAGE if exc.exit_code == 2 else exc.exit_code)
     except LexamendError as exc:
         if _State.debug:
+            import traceback
+
             traceback.print_exc()
         message = str(exc).replace("\n", "\n  ")
         click.echo(f"lexamend: error: {message}", err=True)
@@ -81,6 +82,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except Exception as exc:  # a bug: say so, and how to report it
         if _State.debug:
+            import traceback
+
             traceback.print_exc()
         click.echo(
             f"lexamend: internal error: {type(exc).__name__}: {exc}\n"

@@ -21,12 +21,12 @@ def _source_options(func):  # type: ignore[no-untyped-def]
 
 def _revision_date(value: str | None, patches: list) -> str | None:  # type: ignore[type-arg]
     """The revisions' date: --date, else the latest patch date; W3CDTF (fixed, so output is reproducible)."""
-    from lexamend.errors import InputError
-    from lexamend.ooxml.deterministic import iso_date
-
     chosen = value or max((p.date for p in patches if p.date), default="")
     if not chosen:
         return None
+    from lexamend.errors import InputError
+    from lexamend.ooxml.deterministic import iso_date
+
     try:
         return iso_date(str(chosen))
     except ValueError as exc:
@@ -39,10 +39,24 @@ def _read(path: str) -> bytes:
     return read_bytes(path)
 
 
-def _is_docx(path: str, data: bytes) -> bool:
-    from lexamend.parse import format_of
+def _locate(ref: str) -> str:
+    """A path as given when it names a file, else a corpus document (whose lookup reads YAML metadata)."""
+    if Path(ref).is_file():
+        return ref
+    from lexamend.corpus import find
 
-    return format_of(path, data) == "docx"
+    return str(find(ref))
+
+
+def _docx_bytes(path: str) -> bytes | None:
+    """The bytes of a .docx (by extension and zip signature) read without the parser's imports, or None."""
+    if Path(path).suffix.lower() not in (".docx", ".docm", ".dotx"):
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None  # the parser's reader reports it
+    return data if data.startswith(b"PK\x03\x04") else None
 
 
 @click.command("redline")
@@ -99,17 +113,16 @@ def redline_cmd(
 
 
 def _redline_versions(old: str, new: str, *, author: str, date: str | None, lang: str | None, encoding: str | None, template: str | None) -> bytes:
-    from lexamend.corpus import find
-
-    old_path, new_path = str(find(old)), str(find(new))
-    old_data, new_data = _read(old_path), _read(new_path)
+    old_path, new_path = _locate(old), _locate(new)
     stamp_date = _revision_date(date, [])
-    if _is_docx(old_path, old_data) and _is_docx(new_path, new_data):
+    old_docx, new_docx = _docx_bytes(old_path), _docx_bytes(new_path)
+    if old_docx is not None and new_docx is not None:
         from lexamend.render.redline.packages import redline_packages
 
-        fast = redline_packages(old_data, new_data, old_path=old_path, new_path=new_path, author=author, date=stamp_date, lang=lang)
+        fast = redline_packages(old_docx, new_docx, old_path=old_path, new_path=new_path, author=author, date=stamp_date, lang=lang)
         if fast is not None:
             return fast
+    old_data, new_data = old_docx or _read(old_path), new_docx or _read(new_path)
     from lexamend.parse import parse_bytes
     from lexamend.render.redline import redline_documents
 

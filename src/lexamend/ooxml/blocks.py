@@ -42,7 +42,10 @@ def _scan(data: bytes) -> list[bytes] | None:
     if body is None:
         return None
     if not _NESTING.search(data, body.end()):
-        # No tables, text boxes or content controls: paragraphs do not nest, one regex cuts them.
+        # No tables, text boxes or content controls: paragraphs do not nest.
+        pieces = data[body.end() :].split(b"</w:p>")
+        if b"<w:p/>" not in data and all(piece.lstrip().startswith((b"<w:p>", b"<w:p ")) for piece in pieces[:-1]):
+            return [piece + b"</w:p>" for piece in pieces[:-1]]  # each piece is one paragraph
         return _FLAT_P.findall(data, body.end())
     keys: list[bytes] = []
     depth = 0

@@ -10,11 +10,10 @@ style sheet defines those ids (missing ones fall back to the default style).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 
 from lxml import etree
 
-from lexamend.ooxml.parser import NSMAP, qn
+from lexamend.ooxml.parser import qn
 from lexamend.ooxml.revisions import text_run
 from lexamend.ooxml.writer import PackageCopy
 
@@ -24,6 +23,8 @@ _SECT_PR = qn("w:sectPr")
 
 def template_bytes() -> bytes:
     """The bytes of the template shipped with lexamend."""
+    from importlib.resources import files
+
     return files("lexamend.ooxml").joinpath("template.docx").read_bytes()
 
 
@@ -42,10 +43,7 @@ def new_document(template: bytes | None = None, *, path: str = "template.docx") 
 
 def style_ids(package: PackageCopy) -> set[str]:
     """The style ids the package's style sheet defines."""
-    styles = package.peek(package.related_part(package.main_part, "styles") or "word/styles.xml")
-    if styles is None:
-        return set()
-    return set(styles.xpath("//w:style/@w:styleId", namespaces=NSMAP))
+    return package.style_ids()
 
 
 def append(package: PackageCopy, element: etree._Element) -> None:

@@ -28,8 +28,7 @@ class Comments:
         self.package = package
         self.stamp = stamp
         self._root: etree._Element | None = None
-        styles = package.peek(package.related_part(package.main_part, "styles") or "word/styles.xml")
-        ids = set(styles.xpath("//w:style/@w:styleId", namespaces=NSMAP)) if styles is not None else set()
+        ids = package.style_ids()
         self.text_style = "CommentText" if "CommentText" in ids else None
         self.reference_style = "CommentReference" if "CommentReference" in ids else None
 

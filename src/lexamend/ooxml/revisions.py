@@ -72,6 +72,22 @@ class Stamp:
         return "".join(letters[:3]).upper() or self.author[:2].upper()
 
 
+#: Revision marks of every kind (text, paragraph marks, formatting, tables, numbering).
+REVISION_TAGS = frozenset(
+    qn(f"w:{tag}")
+    for tag in (
+        "ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange", "sectPrChange", "tblPrChange",
+        "tblPrExChange", "trPrChange", "tcPrChange", "tblGridChange", "cellIns", "cellDel", "cellMerge",
+        "numberingChange",
+    )
+)  # fmt: skip
+
+
+def has_revisions(root: etree._Element) -> bool:
+    """Whether any tracked change is recorded under ``root``."""
+    return next(root.iter(*REVISION_TAGS), None) is not None
+
+
 def used_ids(roots: Iterable[etree._Element]) -> int:
     """The highest numeric ``w:id`` in the given parts (0 when there is none)."""
     highest = 0
@@ -237,7 +253,9 @@ def change_paragraph_properties(
 
 
 __all__ = [
+    "REVISION_TAGS",
     "Stamp",
+    "has_revisions",
     "XML_SPACE",
     "change_paragraph_properties",
     "deletion",

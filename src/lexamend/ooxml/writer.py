@@ -40,7 +40,7 @@ _CT = NSMAP["ct"]
 _W_URI = NSMAP["w"].encode()
 _W_DECL = b'xmlns:w="' + _W_URI + b'"'
 _W_ID = qn("w:id")
-_ID = re.compile(rb'\bw:id="(-?\d+)"')
+_ID = re.compile(rb'(?<=[\s"])w:id="(-?\d+)"')
 _PR = NSMAP["pr"]
 
 
@@ -139,6 +139,13 @@ class PackageCopy:
             raise InputError(self.path, f"is corrupt: {self.main_part} has no w:body")
         return body
 
+    def style_ids(self) -> set[str]:
+        """The style ids the package's style sheet defines."""
+        styles = self.peek(self.related_part(self.main_part, "styles") or "word/styles.xml")
+        if styles is None:
+            return set()
+        return set(styles.xpath("//w:style/@w:styleId", namespaces=NSMAP))
+
     # -- relationships and content types ---------------------------------------------
     def rels_name(self, source: str) -> str:
         folder, base = posixpath.split(source)
@@ -209,6 +216,8 @@ class PackageCopy:
             if not (lower.startswith("word/") and lower.endswith(".xml")):
                 continue
             data = self.entries[name]
+            if b'id="' not in data:
+                continue
             if _W_URI in data and _W_DECL not in data:
                 root = self.peek(name)
                 values = [e.get(_W_ID) for e in root.iter() if isinstance(e.tag, str)] if root is not None else []

@@ -11,8 +11,8 @@ trees. This module reads each package once (one zip read, one XML parse) and:
 2. reads the text (:class:`lexamend.ooxml.textmap.TextMap`) of the paragraphs
    between anchors only, pairs paragraphs of equal text, then pairs the rest the
    way :func:`lexamend.diff.align.align` does — a one-for-one stretch is one
-   amended paragraph when its wordings are at least
-   :data:`~lexamend.diff.align.ADDRESS_MIN_SIMILARITY` alike; longer stretches are
+   amended paragraph when its wordings are at least :data:`PAIR_MIN_SIMILARITY`
+   alike (the aligner's threshold for a unit amended in place); longer stretches are
    parsed into clause trees (the paragraphs of the stretch only) and aligned by
    :func:`~lexamend.diff.align.align` (number, then similarity);
 3. writes the plan into a copy of the old package, new paragraphs copied from
@@ -29,6 +29,7 @@ returns None and the caller parses both documents instead.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -37,12 +38,17 @@ from lxml import etree
 from lexamend.ooxml.blocks import block_keys
 from lexamend.ooxml.package import DocxPackage, open_package
 from lexamend.ooxml.parser import qn
-from lexamend.ooxml.reader import REVISION_TAGS
-from lexamend.ooxml.revisions import Stamp
+from lexamend.ooxml.revisions import Stamp, has_revisions
 from lexamend.ooxml.textmap import TextMap
-from lexamend.ooxml.build import style_ids
 from lexamend.render.redline.base import Base, refuse_unsafe
-from lexamend.render.redline.plan import Step, line_ops, monotone
+from lexamend.render.redline.plan import Step, line_ops, monotone, similarity
+
+#: A one-for-one changed stretch is one amended paragraph when at least this share of its words
+#: is unchanged (:func:`~lexamend.render.redline.plan.similarity`); otherwise it is a deletion and
+#: an insertion. The same value as :data:`lexamend.diff.align.ADDRESS_MIN_SIMILARITY`, which is
+#: not imported here because it would load the aligner (and rapidfuzz) for every run; a test
+#: keeps the two equal.
+PAIR_MIN_SIMILARITY = 0.35
 from lexamend.render.redline.writer import finish_package, write_plan
 
 _P, _PPR, _PSTYLE, _NUMPR = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:numPr")
@@ -69,6 +75,7 @@ class _Side:
 
     def __init__(self, package: DocxPackage, data: bytes | None) -> None:
         self.package = package
+        self.data = data or b""
         self.body = package.body
         self.blocks = list(self.body)
         self.keys = block_keys(self.body, data)
@@ -89,26 +96,23 @@ class _Side:
     def label(self, index: int) -> str | None:
         """The automatic numbering label Word shows before a paragraph (None if unnumbered)."""
         if self._labels is None:
-            self._labels = _labels(self.package, self.blocks)
+            self._labels = _labels(self.package, self.blocks, self.data)
         return self._labels.get(index)
 
 
-def _labels(package: DocxPackage, blocks: list[etree._Element]) -> dict[int, str | None]:
+_STYLE_USE = re.compile(rb'<w:pStyle w:val="([^"]+)"')
+
+
+def _labels(package: DocxPackage, blocks: list[etree._Element], data: bytes) -> dict[int, str | None]:
     """Automatic numbering labels of the body's top-level paragraphs, when any paragraph is numbered."""
+    if b"numPr" not in data and not _styles_number(package, {m.decode() for m in _STYLE_USE.findall(data)}):
+        return {}
     if package.numbering is None:
         return {}
     from lexamend.ooxml.numbering import NumberingEvaluator
     from lexamend.ooxml.styles import StyleSheet
 
-    sheet = StyleSheet(package.styles)
-    numbered_styles = {sid for sid in sheet.by_id if sheet.numbering(sid)[0] not in (None, "0")}
-    data = package.read(package.main_part) or b""
-    uses_styles = any(f'w:val="{sid}"'.encode() in data for sid in numbered_styles) or (
-        sheet.default_id in numbered_styles
-    )
-    if b"numPr" not in data and not uses_styles:
-        return {}
-    evaluator = NumberingEvaluator(package.numbering, sheet)
+    evaluator = NumberingEvaluator(package.numbering, StyleSheet(package.styles))
     top = {id(block): index for index, block in enumerate(blocks)}
     labels: dict[int, str | None] = {}
     for p in package.body.iter(_P):
@@ -116,6 +120,36 @@ def _labels(package: DocxPackage, blocks: list[etree._Element]) -> dict[int, str
         if id(p) in top:
             labels[top[id(p)]] = label
     return labels
+
+
+def _styles_number(package: DocxPackage, used: set[str]) -> bool:
+    """Whether any of the paragraph styles in use (or the default one) carries list numbering, itself or by basedOn."""
+    if b"numPr" not in (package.read(package.relationships(package.main_part).get("/styles", "word/styles.xml")) or b""):
+        return False
+    styles = package.styles
+    if styles is None:
+        return False
+    based: dict[str, str | None] = {}
+    numbered: set[str] = set()
+    default = None
+    for style in styles.iterfind(qn("w:style")):
+        if style.get(qn("w:type")) != "paragraph":
+            continue
+        sid = style.get(qn("w:styleId"), "")
+        parent = style.find(qn("w:basedOn"))
+        based[sid] = parent.get(qn("w:val")) if parent is not None else None
+        if style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+            numbered.add(sid)
+        if style.get(qn("w:default")) in ("1", "true", "on"):
+            default = default or sid
+    for sid in used | ({default} if default else set()):
+        seen: set[str] = set()
+        while sid and sid not in seen:
+            if sid in numbered:
+                return True
+            seen.add(sid)
+            sid = based.get(sid)  # type: ignore[assignment]
+    return False
 
 
 def common_blocks(a: Sequence[bytes], b: Sequence[bytes]) -> list[tuple[int, int]]:
@@ -175,10 +209,13 @@ def _hunks(old: _Side, new: _Side) -> tuple[list[tuple[int, int]], list[tuple[in
     return anchors, hunks
 
 
-def _pair_hunk(old: _Side, new: _Side, hunk: tuple[int, int, int, int], lang: str | None) -> list[tuple[int, int]]:
-    """Pairs of paragraphs that are one paragraph in both versions, inside one changed stretch."""
-    from lexamend.diff.align import ADDRESS_MIN_SIMILARITY, similarity
+def _pair_hunk(
+    old: _Side, new: _Side, hunk: tuple[int, int, int, int], lang: str | None, diffs: dict[tuple[int, int], tuple[tuple[str, str], ...]]
+) -> list[tuple[int, int]]:
+    """Pairs of paragraphs that are one paragraph in both versions, inside one changed stretch (in order).
 
+    Word diffs computed on the way are kept in ``diffs`` for the plan.
+    """
     i1, i2, j1, j2 = hunk
     for side, indices in ((old, range(i1, i2)), (new, range(j1, j2))):
         for index in indices:
@@ -199,19 +236,12 @@ def _pair_hunk(old: _Side, new: _Side, hunk: tuple[int, int, int, int], lang: st
     rest_new = [j for j in news if j not in taken_new]
     if len(rest_old) == 1 and len(rest_new) == 1:
         a, b = rest_old[0], rest_new[0]
-        if similarity(_body(old_text[a]), _body(new_text[b])) >= ADDRESS_MIN_SIMILARITY:
+        diffs[(a, b)] = line_ops(old_text[a], new_text[b], restate=False)
+        if similarity(diffs[(a, b)]) >= PAIR_MIN_SIMILARITY:
             pairs.append((a, b))
     elif rest_old and rest_new:
         pairs.extend(_align_stretch(old, new, rest_old, rest_new, old_text, new_text, lang))
-    return pairs
-
-
-def _body(text: str) -> str:
-    """A paragraph's text without its leading label, for similarity (as align compares units' bodies)."""
-    from lexamend.parse.numbering import classify_heading, classify_list_item
-
-    label = classify_heading(text) or classify_list_item(text)
-    return label.rest if label is not None else text
+    return monotone(pairs)
 
 
 def _align_stretch(
@@ -243,22 +273,31 @@ def _align_stretch(
     return [(old_where[a], new_where[b]) for a, b in matches if old_where[a] >= 0 and new_where[b] >= 0]
 
 
-def _plan(old: _Side, new: _Side, anchors: list[tuple[int, int]], pairs: list[tuple[int, int]]) -> list[Step]:
-    """Steps over the two bodies' blocks: anchors are equal without reading their text."""
+def _plan(
+    old: _Side, new: _Side, anchors: list[tuple[int, int]], pairs: list[tuple[int, int]], diffs: dict[tuple[int, int], tuple[tuple[str, str], ...]]
+) -> list[Step]:
+    """Steps over the two bodies' blocks: anchors are equal without reading their text.
+
+    Anchors are in order, and each stretch's pairs lie between two anchors in
+    order, so sorting their union keeps both indices increasing.
+    """
     anchor_set = set(anchors)
     steps: list[Step] = []
     i = j = 0
-    for mi, mj in monotone([*anchors, *pairs]):
-        steps.extend(Step("delete", old=k) for k in range(i, mi) if old.is_paragraph(k))
-        steps.extend(Step("insert", new=k) for k in range(j, mj) if new.is_paragraph(k))
+    for mi, mj in sorted([*anchors, *pairs]):
+        steps.extend(Step("delete", k) for k in range(i, mi) if old.is_paragraph(k))
+        steps.extend(Step("insert", None, k) for k in range(j, mj) if new.is_paragraph(k))
         if (mi, mj) in anchor_set or not old.is_paragraph(mi):
-            steps.append(Step("equal", old=mi, new=mj))
+            steps.append(Step("equal", mi, mj))
         else:
             a, b = _shown(old, mi, new, mj)
-            steps.append(Step("equal", old=mi, new=mj) if a == b else Step("change", old=mi, new=mj, ops=line_ops(a, b)))
+            if a == b:
+                steps.append(Step("equal", mi, mj))
+            else:
+                steps.append(Step("change", mi, mj, line_ops(a, b, diff=diffs.get((mi, mj)))))
         i, j = mi + 1, mj + 1
-    steps.extend(Step("delete", old=k) for k in range(i, len(old.blocks)) if old.is_paragraph(k))
-    steps.extend(Step("insert", new=k) for k in range(j, len(new.blocks)) if new.is_paragraph(k))
+    steps.extend(Step("delete", k) for k in range(i, len(old.blocks)) if old.is_paragraph(k))
+    steps.extend(Step("insert", None, k) for k in range(j, len(new.blocks)) if new.is_paragraph(k))
     return steps
 
 
@@ -314,7 +353,7 @@ def redline_packages(
     """The redline of ``new_data`` against ``old_data`` (two .docx), or None when the full path is needed."""
     base_copy = refuse_unsafe(old_data, old_path)
     new_package = open_package(new_data, new_path)
-    if next(new_package.body.iter(*REVISION_TAGS), None) is not None:
+    if has_revisions(new_package.body):
         return None  # the new version's own tracked changes: read it with them accepted instead
     old_package = base_copy.source
     assert old_package is not None
@@ -322,10 +361,11 @@ def redline_packages(
     new = _Side(new_package, new_package.read(new_package.main_part))
     try:
         anchors, hunks = _hunks(old, new)
-        pairs = [pair for hunk in hunks for pair in _pair_hunk(old, new, hunk, lang)]
-        steps = _plan(old, new, anchors, pairs)
+        diffs: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}
+        pairs = [pair for hunk in hunks for pair in _pair_hunk(old, new, hunk, lang, diffs)]
+        steps = _plan(old, new, anchors, pairs, diffs)
         base = Base(base_copy, old.blocks, _LazyTexts(old), _NoPrefix(), generated=False)
-        styles = style_ids(base_copy)
+        styles = base_copy.style_ids()
         same_numbering = _numbering_bytes(old_package) == _numbering_bytes(new_package)
         copies = {step.new: _portable(new.blocks[step.new], styles, same_numbering) for step in steps if step.kind == "insert"}
     except _Unsupported:

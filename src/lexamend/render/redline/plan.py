@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lexamend.diff.tokens import tokenize
 from lexamend.diff.words import DELETE, EQUAL, INSERT, word_diff
@@ -39,9 +39,8 @@ WORD_DIFF_MIN_SIMILARITY = 0.4
 Op = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class Step:
-    """One paragraph of the redline."""
+class Step(NamedTuple):
+    """One paragraph of the redline (a named tuple: plans of long documents hold thousands)."""
 
     kind: str  # "equal" | "change" | "delete" | "insert"
     old: int | None = None  # old line index
@@ -110,11 +109,13 @@ def restatement(old: str, new: str) -> tuple[Op, ...]:
     return tuple((kind, text) for kind, text in ops if text)
 
 
-def line_ops(old: str, new: str) -> tuple[Op, ...]:
-    """The operations that turn ``old`` into ``new``: a word diff, or a restatement when too different."""
-    diff = word_diff(old, new)
-    ops = tuple((op.kind, op.text) for op in diff.ops)
-    if similarity(ops) < WORD_DIFF_MIN_SIMILARITY:
+def line_ops(old: str, new: str, *, restate: bool = True, diff: tuple[Op, ...] | None = None) -> tuple[Op, ...]:
+    """The operations that turn ``old`` into ``new``: a word diff, or (``restate``) a restatement when too different.
+
+    ``diff`` is the word diff when the caller already has it.
+    """
+    ops = diff if diff is not None else tuple((op.kind, op.text) for op in word_diff(old, new).ops)
+    if restate and similarity(ops) < WORD_DIFF_MIN_SIMILARITY:
         return restatement(old, new)
     return ops
 
