@@ -1,7 +1,8 @@
 """``lexamend redline`` and ``lexamend table``: Word documents with tracked changes, and the comparative table.
 
-Imports are kept inside the commands: ``redline --from A.docx --to B.docx`` on
-two .docx files needs only lxml, and it is timed against peer tools.
+Imports are kept inside the commands; what the commands run lives in
+:mod:`lexamend.cli.redline_run`, which :mod:`lexamend.cli.fast` also calls
+without click.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from lexamend.cli.redline_run import read_source, redline_versions, revision_date
+
 LANG = click.Choice(["en", "ru", "kk"])
 
 
@@ -17,46 +20,6 @@ def _source_options(func):  # type: ignore[no-untyped-def]
     from lexamend.cli.options import source_options
 
     return source_options(func)
-
-
-def _revision_date(value: str | None, patches: list) -> str | None:  # type: ignore[type-arg]
-    """The revisions' date: --date, else the latest patch date; W3CDTF (fixed, so output is reproducible)."""
-    chosen = value or max((p.date for p in patches if p.date), default="")
-    if not chosen:
-        return None
-    from lexamend.errors import InputError
-    from lexamend.ooxml.deterministic import iso_date
-
-    try:
-        return iso_date(str(chosen))
-    except ValueError as exc:
-        raise InputError("--date", str(exc)) from None
-
-
-def _read(path: str) -> bytes:
-    from lexamend.parse.source import read_bytes
-
-    return read_bytes(path)
-
-
-def _locate(ref: str) -> str:
-    """A path as given when it names a file, else a corpus document (whose lookup reads YAML metadata)."""
-    if Path(ref).is_file():
-        return ref
-    from lexamend.corpus import find
-
-    return str(find(ref))
-
-
-def _docx_bytes(path: str) -> bytes | None:
-    """The bytes of a .docx (by extension and zip signature) read without the parser's imports, or None."""
-    if Path(path).suffix.lower() not in (".docx", ".docm", ".dotx"):
-        return None
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return None  # the parser's reader reports it
-    return data if data.startswith(b"PK\x03\x04") else None
 
 
 @click.command("redline")
@@ -103,39 +66,13 @@ def redline_cmd(
     if old or new:
         if not (old and new) or base or patches:
             raise click.UsageError("use either BASE PATCH... or --from OLD --to NEW")
-        data = _redline_versions(old, new, author=author, date=date, lang=lang, encoding=encoding, template=template)
+        data = redline_versions(old, new, author=author, date=date, lang=lang, encoding=encoding, template=template)
         write_atomic(output, data, inputs=[old, new])
         return
     if not base or not patches:
         raise click.UsageError("give BASE and at least one PATCH (or --from OLD --to NEW)")
     data = _redline_patches(base, patches, author=author, date=date, comments=comments, lang=lang, encoding=encoding, template=template, quiet=quiet)
     write_atomic(output, data, inputs=[base, *patches])
-
-
-def _redline_versions(old: str, new: str, *, author: str, date: str | None, lang: str | None, encoding: str | None, template: str | None) -> bytes:
-    old_path, new_path = _locate(old), _locate(new)
-    stamp_date = _revision_date(date, [])
-    old_docx, new_docx = _docx_bytes(old_path), _docx_bytes(new_path)
-    if old_docx is not None and new_docx is not None:
-        from lexamend.render.redline.packages import redline_packages
-
-        fast = redline_packages(old_docx, new_docx, old_path=old_path, new_path=new_path, author=author, date=stamp_date, lang=lang)
-        if fast is not None:
-            return fast
-    old_data, new_data = old_docx or _read(old_path), new_docx or _read(new_path)
-    from lexamend.parse import parse_bytes
-    from lexamend.render.redline import redline_documents
-
-    old_doc = parse_bytes(old_data, old_path, lang=lang, encoding=encoding)
-    new_doc = parse_bytes(new_data, new_path, lang=lang, encoding=encoding)
-    return redline_documents(
-        old_doc,
-        new_doc,
-        old_source=old_data if old_doc.source_format == "docx" else None,
-        author=author,
-        date=stamp_date,
-        template=Path(template).read_bytes() if template else None,
-    )
 
 
 def _apply(base: str, patches: tuple[str, ...], *, lang: str | None, encoding: str | None, quiet: bool):  # type: ignore[no-untyped-def]
@@ -157,14 +94,14 @@ def _redline_patches(base: str, patches: tuple[str, ...], *, author: str, date: 
     from lexamend.render.redline import redline_patches
 
     doc, loaded, result = _apply(base, patches, lang=lang, encoding=encoding, quiet=quiet)
-    source = _read(doc.meta.source) if doc.source_format == "docx" else None
+    source = read_source(doc.meta.source) if doc.source_format == "docx" else None
     return redline_patches(
         doc,
         source,
         result,
         loaded,
         author=author,
-        date=_revision_date(date, loaded),
+        date=revision_date(date, loaded),
         comments=comments,
         template=Path(template).read_bytes() if template else None,
     )

@@ -24,7 +24,6 @@ The write side (tracked changes, comments, settings, new documents):
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 #: Public names and the module that defines each; imported on first use, so that a writer
 #: that needs two modules of this package does not pay for importing all of them.
@@ -43,7 +42,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'lexamend.ooxml' has no attribute {name!r}")

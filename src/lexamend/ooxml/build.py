@@ -9,7 +9,7 @@ style sheet defines those ids (missing ones fall back to the default style).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from lxml import etree
 
@@ -56,16 +56,11 @@ def append(package: PackageCopy, element: etree._Element) -> None:
         body.append(element)
 
 
-@dataclass(frozen=True)
-class Span:
-    """A piece of text with direct formatting (for table cells and generated paragraphs)."""
+class Span(namedtuple("Span", "text bold italic underline strike color", defaults=(False, False, False, False, None))):
+    """A piece of text with direct formatting (for table cells and generated paragraphs):
+    ``bold``, ``italic``, ``underline``, ``strike``, ``color`` (hex RGB such as "C00000")."""
 
-    text: str
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-    strike: bool = False
-    color: str | None = None  # hex RGB, "C00000"
+    __slots__ = ()
 
 
 def run_properties(span: Span) -> etree._Element | None:

@@ -24,8 +24,7 @@ Rules of ECMA-376 Part 1 that the builders keep:
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -44,14 +43,21 @@ _MOVE_FROM, _MOVE_TO = qn("w:moveFrom"), qn("w:moveTo")
 _MARK_REVISIONS = (_INS, _DEL, _MOVE_FROM, _MOVE_TO)
 
 
-@dataclass
 class Stamp:
-    """Who made the revisions and when, and the next free annotation id."""
+    """Who made the revisions and when, and the next free annotation id.
 
-    author: str
-    date: str | None = None  # W3CDTF, e.g. "2026-11-25T00:00:00Z"; None leaves w:date out
-    next_id: int = 1
-    issued: list[int] = field(default_factory=list)
+    (A plain class: the dataclass decorator costs a millisecond of start-up,
+    and this module is on the path of ``redline --from/--to``, which is timed.)
+    """
+
+    def __init__(self, author: str, date: str | None = None, next_id: int = 1) -> None:
+        self.author = author
+        self.date = date  # W3CDTF, e.g. "2026-11-25T00:00:00Z"; None leaves w:date out
+        self.next_id = next_id
+        self.issued: list[int] = []
+
+    def __repr__(self) -> str:
+        return f"Stamp(author={self.author!r}, date={self.date!r}, next_id={self.next_id})"
 
     def new_id(self) -> str:
         value = self.next_id

@@ -21,7 +21,6 @@ from __future__ import annotations
 import copy
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -69,14 +68,16 @@ def clean(text: str) -> str:
     return _CLEAN_WS.sub(" ", _CLEAN_INVISIBLE.sub("", text)).strip()
 
 
-@dataclass
 class Segment:
     """Visible text from one child of a run: a ``w:t`` (any length) or a one-character element."""
 
-    start: int  # offset in the paragraph's raw text
-    text: str
-    run: etree._Element | None  # None: locked (field result, math, fallback content)
-    node: etree._Element | None
+    __slots__ = ("start", "text", "run", "node")
+
+    def __init__(self, start: int, text: str, run: etree._Element | None, node: etree._Element | None) -> None:
+        self.start = start  # offset in the paragraph's raw text
+        self.text = text
+        self.run = run  # None: locked (field result, math, fallback content)
+        self.node = node
 
     @property
     def end(self) -> int:
@@ -185,6 +186,9 @@ class TextMap:
     def _normalised(self) -> tuple[str, list[int], list[int]]:
         """The normalised text, and for each of its characters the raw [start, end) it stands for."""
         if self._map is not None:
+            return self._map
+        if clean(self.raw) == self.raw:  # nothing to collapse: every character stands for itself
+            self._map = (self.raw, list(range(len(self.raw))), list(range(1, len(self.raw) + 1)))
             return self._map
         out: list[str] = []
         starts: list[int] = []

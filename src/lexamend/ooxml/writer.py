@@ -18,10 +18,11 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from lxml import etree
 
 from lexamend.errors import InputError
-from lexamend.ooxml.deterministic import repack
+from lexamend.ooxml.deterministic import RawEntry, raw_entries, repack
 from lexamend.ooxml.package import DocxPackage
 from lexamend.ooxml.parser import NSMAP, parse_xml, qn
 
@@ -40,6 +41,9 @@ _CT = NSMAP["ct"]
 _W_URI = NSMAP["w"].encode()
 _W_DECL = b'xmlns:w="' + _W_URI + b'"'
 _W_ID = qn("w:id")
+#: Parts that hold stories, where revision, comment and bookmark ids live.
+_STORY = re.compile(r"word/(?:document|header\d*|footer\d*|footnotes|endnotes|comments\w*|glossary/document)\.xml$")
+_STYLE_ID = re.compile(rb'<w:style\b[^>]*?\bw:styleId="([^"]+)"')
 _ID = re.compile(rb'(?<=[\s"])w:id="(-?\d+)"')
 _PR = NSMAP["pr"]
 
@@ -50,26 +54,40 @@ def serialise(root: etree._Element) -> bytes:
 
 
 class PackageCopy:
-    """The entries of a .docx package, with the parts being edited held as parsed XML."""
+    """The entries of a .docx package, with the parts being edited held as parsed XML.
+
+    Entries copied from a source zip are unpacked only when read; the ones
+    never read are written back as their compressed bytes.
+    """
 
     def __init__(
-        self, entries: dict[str, bytes], *, path: str = "", main_part: str = "word/document.xml", source: DocxPackage | None = None
+        self,
+        entries: dict[str, bytes],
+        *,
+        path: str = "",
+        main_part: str = "word/document.xml",
+        source: DocxPackage | None = None,
+        raw: dict[str, RawEntry] | None = None,
     ) -> None:
         self.path = path
-        self.entries = dict(entries)
+        self._entries = dict(entries)
+        self._raw = dict(raw or {})
         self.main_part = main_part
         self.source = source  # the opened package the entries were copied from, if any
         self._parsed: dict[str, etree._Element] = {}
+        self._peeked: dict[str, etree._Element | None] = {}
 
     @classmethod
     def from_package(cls, package: DocxPackage) -> PackageCopy:
         """Copy every entry of an opened package (names as stored)."""
+        raw = raw_entries(package.data) if package.data else {}
         entries: dict[str, bytes] = {}
         for name in package.names:
-            data = package.read(name)
-            if data is not None:
-                entries[name] = data
-        copy = cls(entries, path=package.path, main_part=package.main_part, source=package)
+            if name not in raw:
+                data = package.read(name)
+                if data is not None:
+                    entries[name] = data
+        copy = cls(entries, path=package.path, main_part=package.main_part, source=package, raw=raw)
         # The main part is edited in place: the copy and the opened package share one parsed tree.
         copy._parsed[copy._stored(package.main_part) or package.main_part] = package.document
         return copy
@@ -84,10 +102,28 @@ class PackageCopy:
             raise InputError(path or "template", f"is not a .docx package ({exc})") from None
         return cls(entries, path=path)
 
+    @property
+    def names(self) -> list[str]:
+        """Every entry's name, as stored."""
+        return sorted(set(self._entries) | set(self._raw))
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of an entry (unpacked on first use), or None when absent."""
+        stored = self._stored(name)
+        if stored is None:
+            return None
+        if stored not in self._entries:
+            raw = self._raw[stored]
+            self._entries[stored] = raw.data if raw.method == 0 else zlib.decompress(raw.data, -15)
+        return self._entries[stored]
+
     # -- parts -------------------------------------------------------------------
     def _stored(self, name: str) -> str | None:
-        wanted = name.lstrip("/").lower()
-        for stored in self.entries:
+        wanted = name.lstrip("/")
+        if wanted in self._entries or wanted in self._raw:
+            return wanted
+        wanted = wanted.lower()
+        for stored in self.names:
             if stored.lower() == wanted:
                 return stored
         return None
@@ -102,7 +138,8 @@ class PackageCopy:
             return None
         if stored not in self._parsed:
             try:
-                self._parsed[stored] = parse_xml(self.entries[stored])
+                peeked = self._peeked.pop(stored, None)
+                self._parsed[stored] = peeked if peeked is not None else parse_xml(self.read(stored) or b"")
             except etree.XMLSyntaxError as exc:
                 raise InputError(self.path, f"is corrupt: {stored} is not well-formed XML ({exc})") from None
         return self._parsed[stored]
@@ -114,16 +151,20 @@ class PackageCopy:
             return None
         if stored in self._parsed:
             return self._parsed[stored]
-        try:
-            return parse_xml(self.entries[stored])
-        except etree.XMLSyntaxError:
-            return None
+        if stored not in self._peeked:
+            try:
+                self._peeked[stored] = parse_xml(self.read(stored) or b"")
+            except etree.XMLSyntaxError:
+                self._peeked[stored] = None
+        return self._peeked[stored]
 
     def put_xml(self, name: str, root: etree._Element) -> None:
         """Add or replace a part with XML content."""
         stored = self._stored(name) or name
         self._parsed[stored] = root
-        self.entries.setdefault(stored, b"")
+        self._peeked.pop(stored, None)
+        if stored not in self._raw:
+            self._entries.setdefault(stored, b"")
 
     @property
     def document(self) -> etree._Element:
@@ -140,11 +181,15 @@ class PackageCopy:
         return body
 
     def style_ids(self) -> set[str]:
-        """The style ids the package's style sheet defines."""
-        styles = self.peek(self.related_part(self.main_part, "styles") or "word/styles.xml")
-        if styles is None:
+        """The style ids the package's style sheet defines (read from its bytes when it uses the usual prefix)."""
+        name = self.related_part(self.main_part, "styles") or "word/styles.xml"
+        data = self.read(name)
+        if data is None:
             return set()
-        return set(styles.xpath("//w:style/@w:styleId", namespaces=NSMAP))
+        if _W_DECL in data:
+            return {value.decode() for value in _STYLE_ID.findall(data)}
+        styles = self.peek(name)
+        return set(styles.xpath("//w:style/@w:styleId", namespaces=NSMAP)) if styles is not None else set()
 
     # -- relationships and content types ---------------------------------------------
     def rels_name(self, source: str) -> str:
@@ -211,11 +256,10 @@ class PackageCopy:
         WordprocessingML namespace to a prefix other than ``w`` is walked instead.
         """
         highest = 0
-        for name in sorted(self.entries):
-            lower = name.lower()
-            if not (lower.startswith("word/") and lower.endswith(".xml")):
+        for name in self.names:
+            if not _STORY.match(name.lower()):
                 continue
-            data = self.entries[name]
+            data = self.read(name) or b""
             if b'id="' not in data:
                 continue
             if _W_URI in data and _W_DECL not in data:
@@ -234,9 +278,14 @@ class PackageCopy:
         ``core_date`` rewrites the created/modified dates of the core properties
         (generated documents); None keeps the core properties of the source as they were.
         """
-        parts = dict(self.entries)
+        parts = dict(self._entries)
         for name, root in self._parsed.items():
             parts[name] = serialise(root)
+        raw = {name: entry for name, entry in self._raw.items() if name not in parts}
         if core_date is None:
-            return repack(parts, fix_core=False)
-        return repack(parts, date=core_date)
+            return repack(parts, fix_core=False, raw=raw)
+        core = self._stored("docProps/core.xml")
+        if core is not None and core in raw:
+            parts[core] = self.read(core) or b""
+            del raw[core]
+        return repack(parts, date=core_date, raw=raw)

@@ -25,7 +25,6 @@ document order, the date given (never the clock).
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 #: Public names and their modules, imported on first use: ``redline --from A.docx --to B.docx``
 #: needs only the fast path (:mod:`.packages`), not the parser and aligner the others load.
@@ -39,7 +38,7 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'lexamend.render.redline' has no attribute {name!r}")

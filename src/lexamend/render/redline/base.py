@@ -13,7 +13,6 @@ macro-enabled, or it already holds tracked changes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -25,16 +24,24 @@ from lexamend.ooxml.revisions import formatting_of, has_revisions
 from lexamend.ooxml.writer import PackageCopy
 
 
-@dataclass
 class Base:
     """A package to write into, and for each old line its paragraph and the text that paragraph shows."""
 
-    package: PackageCopy
-    paragraphs: Sequence[etree._Element]
-    texts: Sequence[str]  # the paragraph's own normalised text (without an automatic label)
-    prefixes: Sequence[str]  # automatic numbering label and space shown before the text, or ""
-    generated: bool = False
-    numbered: set[int] = field(default_factory=set)  # old lines whose paragraph Word numbers automatically
+    def __init__(
+        self,
+        package: PackageCopy,
+        paragraphs: Sequence[etree._Element],
+        texts: Sequence[str],
+        prefixes: Sequence[str],
+        generated: bool = False,
+        numbered: set[int] | None = None,
+    ) -> None:
+        self.package = package
+        self.paragraphs = paragraphs
+        self.texts = texts  # the paragraph's own normalised text (without an automatic label)
+        self.prefixes = prefixes  # automatic numbering label and space shown before the text, or ""
+        self.generated = generated
+        self.numbered = numbered if numbered is not None else set()  # lines Word numbers automatically
 
     def shown(self, index: int) -> str:
         """The line as the paragraph shows it (automatic label included)."""

@@ -78,6 +78,7 @@ class _Side:
         self.data = data or b""
         self.body = package.body
         self.blocks = list(self.body)
+        self.paragraph = [block.tag == _P for block in self.blocks]
         self.keys = block_keys(self.body, data)
         self._text: dict[int, str] = {}
         self._labels: dict[int, str | None] | None = None
@@ -91,7 +92,7 @@ class _Side:
         return self._text[index]
 
     def is_paragraph(self, index: int) -> bool:
-        return self.blocks[index].tag == _P
+        return self.paragraph[index]
 
     def label(self, index: int) -> str | None:
         """The automatic numbering label Word shows before a paragraph (None if unnumbered)."""
@@ -106,7 +107,7 @@ _STYLE_USE = re.compile(rb'<w:pStyle w:val="([^"]+)"')
 def _labels(package: DocxPackage, blocks: list[etree._Element], data: bytes) -> dict[int, str | None]:
     """Automatic numbering labels of the body's top-level paragraphs, when any paragraph is numbered."""
     if b"numPr" not in data and not _styles_number(package, {m.decode() for m in _STYLE_USE.findall(data)}):
-        return {}
+        return {}  # no paragraph is numbered automatically
     if package.numbering is None:
         return {}
     from lexamend.ooxml.numbering import NumberingEvaluator
@@ -122,33 +123,41 @@ def _labels(package: DocxPackage, blocks: list[etree._Element], data: bytes) -> 
     return labels
 
 
+_DEFAULT_STYLE = re.compile(rb'<w:style\b[^>]*\bw:default="(?:1|true|on)"[^>]*>')
+_STYLE_ID_ATTR = re.compile(rb'w:styleId="([^"]+)"')
+_BASED_ON = re.compile(rb'<w:basedOn w:val="([^"]+)"')
+
+
 def _styles_number(package: DocxPackage, used: set[str]) -> bool:
-    """Whether any of the paragraph styles in use (or the default one) carries list numbering, itself or by basedOn."""
-    if b"numPr" not in (package.read(package.relationships(package.main_part).get("/styles", "word/styles.xml")) or b""):
+    """Whether any paragraph style in use (or the default one) carries list numbering, itself or by basedOn.
+
+    Read from the bytes of the style sheet: Word's default one is hundreds of
+    kilobytes of latent styles, and parsing it would cost more than the rest of the check.
+    """
+    data = package.read(package.relationships(package.main_part).get("/styles", "word/styles.xml")) or b""
+    if b"numPr" not in data:
         return False
-    styles = package.styles
-    if styles is None:
-        return False
-    based: dict[str, str | None] = {}
-    numbered: set[str] = set()
-    default = None
-    for style in styles.iterfind(qn("w:style")):
-        if style.get(qn("w:type")) != "paragraph":
-            continue
-        sid = style.get(qn("w:styleId"), "")
-        parent = style.find(qn("w:basedOn"))
-        based[sid] = parent.get(qn("w:val")) if parent is not None else None
-        if style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
-            numbered.add(sid)
-        if style.get(qn("w:default")) in ("1", "true", "on"):
-            default = default or sid
-    for sid in used | ({default} if default else set()):
+    if b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"' not in data:
+        return True  # another prefix: let the evaluator decide
+    wanted = set(used)
+    for match in _DEFAULT_STYLE.finditer(data):
+        if b'w:type="paragraph"' in match.group(0):
+            found = _STYLE_ID_ATTR.search(match.group(0))
+            if found:
+                wanted.add(found.group(1).decode())
+    for style in wanted:
         seen: set[str] = set()
-        while sid and sid not in seen:
-            if sid in numbered:
+        while style and style not in seen:
+            seen.add(style)
+            at = data.find(f'w:styleId="{style}"'.encode())
+            if at < 0:
+                break
+            end = data.find(b"</w:style>", at)
+            block = data[at : end if end >= 0 else len(data)]
+            if b"<w:numPr" in block:
                 return True
-            seen.add(sid)
-            sid = based.get(sid)  # type: ignore[assignment]
+            based = _BASED_ON.search(block)
+            style = based.group(1).decode() if based else ""
     return False
 
 
@@ -285,9 +294,11 @@ def _plan(
     steps: list[Step] = []
     i = j = 0
     for mi, mj in sorted([*anchors, *pairs]):
-        steps.extend(Step("delete", k) for k in range(i, mi) if old.is_paragraph(k))
-        steps.extend(Step("insert", None, k) for k in range(j, mj) if new.is_paragraph(k))
-        if (mi, mj) in anchor_set or not old.is_paragraph(mi):
+        if mi > i:
+            steps.extend(Step("delete", k) for k in range(i, mi) if old.paragraph[k])
+        if mj > j:
+            steps.extend(Step("insert", None, k) for k in range(j, mj) if new.paragraph[k])
+        if (mi, mj) in anchor_set or not old.paragraph[mi]:
             steps.append(Step("equal", mi, mj))
         else:
             a, b = _shown(old, mi, new, mj)
@@ -357,7 +368,7 @@ def redline_packages(
         return None  # the new version's own tracked changes: read it with them accepted instead
     old_package = base_copy.source
     assert old_package is not None
-    old = _Side(old_package, base_copy.entries.get(old_package.main_part))
+    old = _Side(old_package, old_package.read(old_package.main_part))
     new = _Side(new_package, new_package.read(new_package.main_part))
     try:
         anchors, hunks = _hunks(old, new)
@@ -379,7 +390,7 @@ def redline_packages(
     return base_copy.to_bytes()
 
 
-class _LazyTexts(Sequence[str]):
+class _LazyTexts:
     """Paragraph texts of the old side, read only when the writer asks."""
 
     def __init__(self, side: _Side) -> None:
@@ -392,7 +403,7 @@ class _LazyTexts(Sequence[str]):
         return len(self.side.blocks)
 
 
-class _NoPrefix(Sequence[str]):
+class _NoPrefix:
     """No automatic labels in the diffed texts (Word renumbers paragraphs itself)."""
 
     def __getitem__(self, index):  # type: ignore[no-untyped-def, override]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from collections import namedtuple
 
 from lexamend.diff.tokens import tokenize
 from lexamend.diff.words import DELETE, EQUAL, INSERT, word_diff
@@ -39,13 +39,14 @@ WORD_DIFF_MIN_SIMILARITY = 0.4
 Op = tuple[str, str]
 
 
-class Step(NamedTuple):
-    """One paragraph of the redline (a named tuple: plans of long documents hold thousands)."""
+class Step(namedtuple("Step", "kind old new ops", defaults=(None, None, ()))):
+    """One paragraph of the redline: ``kind`` ("equal", "change", "delete", "insert"), the old and
+    new line indices, and for a change the word diff of old to new text.
 
-    kind: str  # "equal" | "change" | "delete" | "insert"
-    old: int | None = None  # old line index
-    new: int | None = None  # new line index
-    ops: tuple[Op, ...] = ()  # for "change": the word diff of old to new text
+    A named tuple: plans of long documents hold thousands, and it costs no start-up.
+    """
+
+    __slots__ = ()
 
 
 def monotone(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -55,6 +56,8 @@ def monotone(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     [(0, 0), (1, 2), (2, 3)]
     """
     pairs = sorted(set(matches), key=lambda m: (m[1], m[0]))
+    if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(pairs, pairs[1:])):
+        return pairs  # already in order (the usual case: nothing moved)
     # Longest strictly increasing subsequence of old indices, in new order (patience sorting).
     tails: list[int] = []
     tail_at: list[int] = []

@@ -11,7 +11,7 @@ on, or — ``track=False`` — the same document with every change accepted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from lxml import etree
 
@@ -27,22 +27,20 @@ from lexamend.render.redline.plan import Step, line_ops
 NewParagraph = Callable[[int, etree._Element | None], etree._Element]
 
 
-@dataclass(frozen=True)
-class CommentSpec:
-    """A comment on some steps of the plan; ``ops`` narrows it to some operations of one changed step."""
+class CommentSpec(namedtuple("CommentSpec", "steps paragraphs ops", defaults=((),))):
+    """A comment on some ``steps`` of the plan, with its ``paragraphs`` of text; ``ops`` narrows it to
+    some operations of one changed step."""
 
-    steps: tuple[int, ...]
-    paragraphs: tuple[str, ...]
-    ops: tuple[int, ...] = ()
+    __slots__ = ()
 
 
-@dataclass
 class Written:
     """What writing a plan produced, step by step (for comments and reports)."""
 
-    revisions: list[list[list[etree._Element]]] = field(default_factory=list)  # step → op → elements
-    paragraphs: list[etree._Element | None] = field(default_factory=list)  # step → its paragraph
-    fallbacks: int = 0  # paragraphs whose text was replaced as a whole
+    def __init__(self) -> None:
+        self.revisions: list[list[list[etree._Element]]] = []  # step → op → elements
+        self.paragraphs: list[etree._Element | None] = []  # step → its paragraph
+        self.fallbacks = 0  # paragraphs whose text was replaced as a whole
 
 
 def write_plan(
