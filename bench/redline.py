@@ -10,6 +10,9 @@
    with Python 3.12 for docx-redline (it requires Python >= 3.12) and one with
    python-redlines[all] (Docxodus and WmlComparer engines) and the kit's other
    peers.
+   lexamend's modules are byte-compiled first, as ``pip install`` does (an
+   editable install under ``PYTHONDONTWRITEBYTECODE`` would otherwise compile
+   them on every run).
 3. Runs the kit's ``peers.py`` on each corpus, which times every tool as a
    separate process (start-up and imports included; median of --runs after a
    warm-up; peak RSS of the process tree) and checks every .docx it writes:
@@ -165,6 +168,9 @@ def main() -> None:
     dr_python = args.docx_redline_python or str(venv(RESULTS / ".venv312", python312(), ("docx-redline",)))
     peers_python = args.peers_python or str(venv(RESULTS / ".venv-peers", [sys.executable], PEER_PACKAGES))
     lexamend = Path(sys.executable).with_name("lexamend")
+    # pip compiles a package's modules when it installs them; an editable install in an environment
+    # with PYTHONDONTWRITEBYTECODE set never does, and every run would compile lexamend from source.
+    run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "lexamend")])
     reports = {}
     for scale in args.scales:
         directory = corpus(kit, scale, args.seed)

@@ -147,3 +147,39 @@ def test_table_refuses_failing_patches(tmp_path: Path) -> None:
     out = tmp_path / "table.docx"
     assert run_cli("table", str(CORPUS / ORDER), P2, P2_ALT, "-o", str(out), "-q").code == 1
     assert not out.exists()
+
+
+def test_every_command_is_byte_identical_when_run_twice(tmp_path: Path, order_docx: Path) -> None:
+    amended = tmp_path / "amended.docx"
+    assert run_cli("apply", str(order_docx), P2, P4, "--format", "docx", "-o", str(amended), "-q").code == 0
+    amended_txt = tmp_path / "amended.txt"
+    assert run_cli("apply", str(CORPUS / ORDER), P2, P4, "-o", str(amended_txt), "-q").code == 0
+    commands = {
+        "from-to-docx": ("redline", "--from", str(order_docx), "--to", str(amended)),
+        "from-to-text": ("redline", "--from", str(CORPUS / ORDER), "--to", str(amended_txt)),
+        "table": ("table", str(CORPUS / ORDER), P2, P4, "--lang", "kk", "-q"),
+        "clean": ("apply", str(order_docx), P2, "--format", "docx", "-q"),
+    }
+    for name, command in commands.items():
+        outputs = []
+        for run in range(2):
+            out = tmp_path / f"{name}-{run}.docx"
+            result = run_cli(*command, "-o", str(out))
+            assert result.code == 0, (name, result.err)
+            outputs.append(out.read_bytes())
+        assert outputs[0] == outputs[1], name
+
+
+def test_a_user_template_lays_out_a_text_base(tmp_path: Path) -> None:
+    import docx
+
+    template = tmp_path / "house-style.docx"
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Arial"
+    document.save(template)
+    out = tmp_path / "out.docx"
+    result = run_cli("redline", str(CORPUS / ORDER), P2, "--template", str(template), "-o", str(out))
+    assert result.code == 0, result.err
+    styles = zipfile.ZipFile(out).read("word/styles.xml")
+    assert b"Arial" in styles
+    assert wordml.problems(out.read_bytes()) == []
