@@ -200,3 +200,7 @@ def test_first_pages_render_with_struck_deletions_and_underlined_insertions(prod
         result = subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(ARTIFACTS / name)], capture_output=True, check=False)
         assert result.returncode == 0, result.stderr.decode(errors="replace")
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000
+    # The table's first row (paragraph 2) only deletes; its second page shows the inserted wording.
+    table_pdf = tmp_path / "pdf" / "order-468-proposals.table.pdf"
+    result = subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "2", "-l", "2", "-singlefile", str(table_pdf), str(ARTIFACTS / "order-468-proposals.table.page-2")], capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")

@@ -66,6 +66,8 @@ def redline_cmd(
     if old or new:
         if not (old and new) or base or patches:
             raise click.UsageError("use either BASE PATCH... or --from OLD --to NEW")
+        if comments:
+            raise click.UsageError("--comments needs patches: comments carry each edit's rationale")
         data = redline_versions(old, new, author=author, date=date, lang=lang, encoding=encoding, template=template)
         write_atomic(output, data, inputs=[old, new])
         return

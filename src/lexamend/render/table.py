@@ -66,7 +66,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-Piece = tuple[str, str]  # ("equal" | "delete" | "insert", text)
+Piece = tuple[str, str]
+#: Colours of deleted and inserted words in the Word table (and the HTML page's stylesheet).
+DELETED_COLOR = "C00000"
+INSERTED_COLOR = "1F4E9F"  # ("equal" | "delete" | "insert", text)
 
 
 @dataclass(frozen=True)
@@ -273,21 +276,21 @@ def _docx(rows: Sequence[Row], base: Document, patches: Sequence[Patch], lang: s
     for patch_title in [p.title for p in patches if p.title]:
         build.append(package, build.paragraph([build.Span(patch_title, italic=True)], build.paragraph_properties(style("TableText"))))
 
-    def cell(lines: Sequence[str | Sequence[Piece]], *, heading: bool = False) -> list:  # type: ignore[type-arg]
-        ppr_style = style("TableHeading") if heading else style("TableText")
+    def cell(lines: Sequence[str | Sequence[Piece]], *, heading: bool = False, small: bool = False) -> list:  # type: ignore[type-arg]
+        ppr_style = style("TableHeading") if heading else style("TableSmall") or style("TableText") if small else style("TableText")
         paragraphs = []
         for line in lines:
             spans = [build.Span(line, bold=heading)] if isinstance(line, str) else [_span(kind, text) for kind, text in line]
             paragraphs.append(build.paragraph(spans, build.paragraph_properties(ppr_style)))
         return paragraphs
 
-    shares = (4, 12, 28, 28, 28)  # per cent of the text width: number, provision, current, proposed, rationale
+    shares = (4, 12, 27, 27, 30)  # per cent of the text width: number, provision, current, proposed, rationale
     widths = [width * share // 100 for share in shares]
     header = [cell([words[k]], heading=True) for k in ("number", "unit", "current", "proposed", "rationale")]
     body = []
     for row in rows:
         reasons = list(row.rationale) + ([f"{words['rights']}: {'; '.join(row.rights)}."] if row.rights else [])
-        body.append([cell([str(row.number)]), cell([row.citation]), cell(row.current), cell(row.proposed), cell(reasons or [""])])
+        body.append([cell([str(row.number)]), cell([row.citation]), cell(row.current), cell(row.proposed), cell(reasons or [""], small=True)])
     build.append(package, build.table([header, *body], widths, header_rows=1, style=style("TableGrid")))
     build.append(package, build.paragraph("", build.paragraph_properties(style("TableText"))))
     build.set_title(package, f"{title}: {subject}")
@@ -297,10 +300,11 @@ def _docx(rows: Sequence[Row], base: Document, patches: Sequence[Patch], lang: s
 def _span(kind: str, text: str):  # type: ignore[no-untyped-def]
     from lexamend.ooxml.build import Span
 
+    # Bold, struck and underlined survive black-and-white printing; the colours help on screen.
     if kind == "delete":
-        return Span(text, bold=True, strike=True)
+        return Span(text, bold=True, strike=True, color=DELETED_COLOR)
     if kind == "insert":
-        return Span(text, bold=True, underline=True)
+        return Span(text, bold=True, underline=True, color=INSERTED_COLOR)
     return Span(text)
 
 
