@@ -58,8 +58,9 @@ def redline_cmd(
     A .docx BASE (or OLD) is copied with its styles, numbering, headers and
     formatting, and the changes are written into it; a text base becomes a
     new document laid out from a template. Review → Accept All gives the
-    amended text, Reject All the original. Nothing is written if any edit
-    fails or the result would not read back exactly.
+    amended text, Reject All the original. With patches, nothing is written
+    if any edit fails, and the document is read back before it is written:
+    accepted it must be the amended text, rejected the base.
     """
     from lexamend.outputs import write_atomic
 
