@@ -140,4 +140,26 @@ echo "   → $OUT/order-468-rules.diff.html, $OUT/order-468-rules.diff"
 echo "   → $OUT/order-468-rules.derived.yaml (the edits that turn the base into the amended text)"
 
 echo
+echo "== Redlines (tracked changes) and comparative tables"
+ORDER_PROPOSALS="proposals/order-468-p2-delete-categories.yaml proposals/order-468-p4-registration.yaml proposals/order-468-p5-documents.yaml"
+# shellcheck disable=SC2086
+"$LX" redline corpus/kz/order-468-rules.en.txt $ORDER_PROPOSALS --comments -q \
+  -o "$OUT/order-468-proposals.redline.docx"
+echo "   the three compatible Order 468 proposals → $OUT/order-468-proposals.redline.docx (tracked changes, comments)"
+for fmt in docx md html; do
+  # shellcheck disable=SC2086
+  "$LX" table corpus/kz/order-468-rules.en.txt $ORDER_PROPOSALS --lang ru --format "$fmt" -q \
+    -o "$OUT/order-468-proposals.table.$fmt"
+done
+echo "   their comparative table → $OUT/order-468-proposals.table.{docx,md,html}"
+"$LX" redline corpus/kz/law-education-2007.ru.txt proposals/law-education-art8-migrants.ru.yaml --comments -q \
+  -o "$OUT/law-education-art8-migrants.redline.docx"
+"$LX" table corpus/kz/law-education-2007.ru.txt proposals/law-education-art8-migrants.ru.yaml --format docx -q \
+  -o "$OUT/law-education-art8-migrants.table.docx"
+echo "   the Law \"On Education\" proposal → $OUT/law-education-art8-migrants.{redline,table}.docx"
+"$LX" apply corpus/kz/law-education-2007.ru.txt proposals/law-education-art8-migrants.ru.yaml --format docx -q \
+  -o "$OUT/amended/law-education-2007.amended.ru.docx"
+echo "   the amended Law as a clean Word document → $OUT/amended/law-education-2007.amended.ru.docx"
+
+echo
 echo "Done. Outputs are in $OUT/."

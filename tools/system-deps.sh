@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages that the document tests need, when they are missing:
-# LibreOffice (headless conversion of .docx to text/PDF), poppler (PDF to PNG) and Chromium
-# (headless rendering of the HTML diff and comparison pages).
+# LibreOffice (headless conversion of .docx to text/PDF), its Python UNO bridge (the tests
+# accept/reject tracked changes with LibreOffice itself), poppler (PDF to PNG and text) and
+# Chromium (headless rendering of the HTML pages).
 set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+/usr/bin/python3 -c "import uno" >/dev/null 2>&1 || missing+=(python3-uno)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

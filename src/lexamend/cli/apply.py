@@ -72,7 +72,7 @@ def apply_cmd(base: str, patches: tuple[str, ...], output: str, fmt: str, report
     if report_path:
         files[Path(report_path)] = dump_json(report_dict(result, base=doc.meta.source, patches=list(patches)))
     if result.ok:
-        files[Path(output)] = _render(result.document, fmt, doc)
+        files[Path(output)] = _render(result, fmt, doc, loaded)
     if report_path or result.ok:
         if output == "-" and result.ok:
             out = files.pop(Path(output))
@@ -85,15 +85,18 @@ def apply_cmd(base: str, patches: tuple[str, ...], output: str, fmt: str, report
         _fail(result)
 
 
-def _render(amended: Document, fmt: str, base: Document) -> bytes | str:
+def _render(result: ApplyResult, fmt: str, base: Document, patches: list[Patch]) -> bytes | str:
+    amended = result.document
     if fmt == "json":
         from lexamend.render.tree_json import document_to_json
 
         return document_to_json(amended)
     if fmt == "docx":
+        from lexamend.parse.source import read_bytes
         from lexamend.render.docx_clean import render_docx
 
-        return render_docx(amended)
+        source = read_bytes(base.meta.source) if base.source_format == "docx" else None
+        return render_docx(base, result, patches, base_source=source)
     return render_text(amended)
 
 

@@ -15,5 +15,7 @@ COMMANDS: dict[str, str] = {
     "invert": "lexamend.cli.apply:invert_cmd",
     "parse": "lexamend.cli.parse:parse_cmd",
     "parse-instructions": "lexamend.cli.instructions:parse_instructions_cmd",
+    "redline": "lexamend.cli.redline:redline_cmd",
+    "table": "lexamend.cli.redline:table_cmd",
     "xref": "lexamend.cli.xref:xref_cmd",
 }

@@ -132,7 +132,13 @@ def _coarse(pieces_a: list[str], pieces_b: list[str], keys_a: list[str], keys_b:
 
 
 def _cost(a: str, b: str) -> int:
-    """(tokens left after the common ends) × (tokens that differ): what Myers' algorithm will cost."""
+    """(tokens left after the common ends) × (tokens that differ): what Myers' algorithm will cost.
+
+    The distance is at most the length, so texts shorter than the square root of
+    the bound (every ordinary paragraph) need no estimate — and do not load rapidfuzz.
+    """
+    if (len(a) + len(b)) ** 2 <= MAX_DIFF_COST:
+        return 0
     from rapidfuzz.distance import Indel
 
     start = 0

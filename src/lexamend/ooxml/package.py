@@ -73,9 +73,11 @@ class DocxPackage:
     and numbering parts are parsed once and cached.
     """
 
-    def __init__(self, path: str, archive: zipfile.ZipFile) -> None:
+    def __init__(self, path: str, archive: zipfile.ZipFile, data: bytes = b"") -> None:
         self.path = path
+        self.data = data  # the package's bytes, for copying entries without unpacking them
         self._zip = archive
+        self._kept: dict[str, bytes] = {}
         # Part names are case-insensitive in OPC: lower-cased name → name as stored.
         self._names = {info.filename.lower(): info.filename for info in archive.infolist() if not info.is_dir()}
 
@@ -112,12 +114,20 @@ class DocxPackage:
         return tuple(self._names.values())
 
     def read(self, name: str) -> bytes | None:
-        """The bytes of a part (case-insensitive name, no leading "/"), or None when absent."""
+        """The bytes of a part (case-insensitive name, no leading "/"), or None when absent.
+
+        The main document's bytes are kept after the first read (writers compare them).
+        """
         stored = self._names.get(name.lstrip("/").lower())
         if stored is None:
             return None
+        if stored in self._kept:
+            return self._kept[stored]
         try:
-            return self._zip.read(stored)
+            data = self._zip.read(stored)
+            if stored == self._names.get(MAIN_DOCUMENT) or stored.lower() == self.__dict__.get("main_part", "").lower():
+                self._kept[stored] = data
+            return data
         except _ZIP_ERRORS as exc:
             raise _damaged(self.path, f"cannot unpack {stored}: {exc}") from None
 
@@ -227,7 +237,7 @@ def open_package(data: bytes, path: str) -> DocxPackage:
     except _ZIP_ERRORS as exc:
         raise _damaged(path, str(exc)) from None
     _check_entries(infos, path)
-    package = DocxPackage(path, archive)
+    package = DocxPackage(path, archive, data)
     if package.main_part not in package:
         raise InputError(
             path,
