@@ -161,5 +161,18 @@ echo "   the Law \"On Education\" proposal → $OUT/law-education-art8-migrants.
   -o "$OUT/amended/law-education-2007.amended.ru.docx"
 echo "   the amended Law as a clean Word document → $OUT/amended/law-education-2007.amended.ru.docx"
 
+# --- the report pack (lexamend report) ---------------------------------------------------------
 echo
-echo "Done. Outputs are in $OUT/."
+echo "== The report packs: recommendation, comparative table, instructions, redline, cross-references"
+rm -rf "$OUT/order-468-pack" "$OUT/law-education-pack"
+"$LX" report corpus/kz/order-468-rules.en.txt proposals/order-468-p2-delete-categories.yaml \
+  proposals/order-468-p4-registration.yaml proposals/order-468-p5-documents.yaml -o "$OUT/order-468-pack" -q
+"$LX" report corpus/kz/law-education-2007.ru.txt proposals/law-education-art8-migrants.ru.yaml \
+  -o "$OUT/law-education-pack" --lang ru -q
+"$LX" report corpus/kz/law-education-2007.ru.txt proposals/law-education-art8-migrants.ru.yaml \
+  -o "$OUT/law-education-pack-en" --lang en -q --force
+echo "   Order No. 468 Rules (EN): open $OUT/order-468-pack/index.html"
+echo "   Law \"On Education\" (RU):  open $OUT/law-education-pack/index.html (English edition: $OUT/law-education-pack-en/)"
+
+echo
+echo "Done. Outputs are in $OUT/. Start with $OUT/order-468-pack/index.html"

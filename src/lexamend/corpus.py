@@ -106,6 +106,14 @@ def entries(root: Path | None = None) -> list[CorpusEntry]:
     return sorted(found, key=lambda e: (e.doc_id, e.language))
 
 
+def _relative(path: Path) -> Path:
+    """``path`` relative to the working directory when it lies under it (for messages and reports)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def find(ref: str, language: str | None = None, root: Path | None = None) -> Path:
     """Find a corpus text by path (absolute, relative, or corpus-relative) or by id.
 
@@ -115,12 +123,12 @@ def find(ref: str, language: str | None = None, root: Path | None = None) -> Pat
     root = root or corpus_root()
     for candidate in (Path(ref), root / ref):
         if candidate.is_file():
-            return candidate
+            return candidate if candidate == Path(ref) else _relative(candidate)
     doc_id, _, lang = ref.partition(".") if "." in ref and "/" not in ref else (ref, "", "")
     lang = language or lang
     matches = [e for e in entries(root) if e.doc_id == doc_id and (not lang or e.language == lang)]
     if len(matches) == 1:
-        return matches[0].path
+        return _relative(matches[0].path)
     known = sorted({f"{e.doc_id}.{e.language}" for e in entries(root)})
     if len(matches) > 1:
         options = ", ".join(f"{m.doc_id}.{m.language}" for m in matches)

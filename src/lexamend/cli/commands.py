@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "parse": "lexamend.cli.parse:parse_cmd",
     "parse-instructions": "lexamend.cli.instructions:parse_instructions_cmd",
     "redline": "lexamend.cli.redline:redline_cmd",
+    "report": "lexamend.cli.report:report_cmd",
     "table": "lexamend.cli.redline:table_cmd",
     "xref": "lexamend.cli.xref:xref_cmd",
 }
