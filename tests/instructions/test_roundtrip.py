@@ -22,7 +22,7 @@ PROPOSALS = sorted((REPO / "proposals").glob("*.yaml"))
 def test_shipped_proposal_round_trip(path: Path, lang: str) -> None:
     patch = load_patch(path)
     base_path = find(patch.base)
-    doc = corpus_doc(base_path.relative_to(REPO / "corpus").as_posix()) if "corpus" in base_path.parts else parse_file(base_path)
+    doc = corpus_doc(base_path.resolve().relative_to(REPO / "corpus").as_posix()) if "corpus" in base_path.parts else parse_file(base_path)
     expected = apply_patches(doc, [patch])
     assert expected.ok
     read = read_instructions(doc, write_instructions(doc, patch, lang=lang).text(), lang=lang)
