@@ -62,7 +62,17 @@ def test_quotes_follow_the_base_text(edu_ru: Document, order468: Document) -> No
     ru = write_instructions(edu_ru, SEVERAL, lang="ru").text()
     assert '"3) дети из многодетных' in ru  # adilet's Russian texts quote with straight marks
     patch = load_patch(REPO / "proposals" / "order-468-p2-delete-seasonal.yaml")
-    assert "the word “seasonal” shall be deleted" in write_instructions(order468, patch, lang="en").text()
+    assert "the words “seasonal and” shall be deleted" in write_instructions(order468, patch, lang="en").text()
+
+
+def test_an_act_quotes_every_word_a_deletion_removes(order468: Document) -> None:
+    # Deleting "seasonal" also removes the "and" it was coordinated with (lexamend.tidy); read
+    # literally, "the word 'seasonal' shall be deleted" would leave "the and frontier workers".
+    patch = load_patch(REPO / "proposals" / "order-468-p2-delete-seasonal.yaml")
+    assert "слова «seasonal and» исключить" in write_instructions(order468, patch, lang="ru").text()
+    # Without tidying at the seam, the edit's own words are quoted.
+    plain = Patch((Edit("e", Op.DELETE, "paragraph 2", text="asylum seekers,"),))
+    assert "“asylum seekers,”" in write_instructions(order468, plain).text()
 
 
 def test_the_words_are_quoted_as_they_stand_in_the_base(order468: Document) -> None:

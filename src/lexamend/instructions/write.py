@@ -194,7 +194,7 @@ def _changes(doc: Document, edits: list[Edit], formulas: Formulas, styles: list[
         if result.status != "applied":
             raise EditFailed(edit.id, result.reason, where=edit.patch or "patch", hint="Instructions are written only for a patch that applies; run `lexamend check`.")
         after = replace(doc, units=units)
-        change = _change(before, after, edit, result.address, formulas, styles)
+        change = _change(before, after, edit, result.address, formulas, styles, result.changes)
         change.key = (*_position(after, before, change), order)
         change.by_eid = _ambiguous(after if change.mode == "insert" else before, change, formulas.lang)
         out.append(change)
@@ -231,10 +231,12 @@ def _resolve_path(doc: Document, ref: str) -> Path:
     return resolve_path(doc, ref)
 
 
-def _change(before: Document, after: Document, edit: Edit, address: str, f: Formulas, styles: list[tuple[str, str]]) -> _Change:
+def _change(
+    before: Document, after: Document, edit: Edit, address: str, f: Formulas, styles: list[tuple[str, str]], text_changes: tuple = ()  # type: ignore[type-arg]
+) -> _Change:
     w = f.write
     if edit.op in _WORD_OPS:
-        return _word_change(before, edit, f, styles)
+        return _word_change(before, edit, f, styles, text_changes)
     if edit.op is Op.INSERT_UNIT:
         path = _resolve_path(after, address)
         new = path[-1]
@@ -263,7 +265,25 @@ def _change(before: Document, after: Document, edit: Edit, address: str, f: Form
     return _Change(edit, "unit", parent, path, w["restate"].format(q=quote(wording, styles)))
 
 
-def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[str, str]]) -> _Change:
+def _removed_words(edit: Edit, literal: str, text_changes: tuple) -> str:  # type: ignore[type-arg]
+    """The words a deletion really removes, tidying included.
+
+    Deleting "seasonal" from "the seasonal and frontier workers" also removes the
+    conjunction left dangling (:mod:`lexamend.tidy`). An amending act is read by
+    people who apply it literally, so it must quote everything that goes:
+    «слова "сезонных и" исключить», "the words 'seasonal and' shall be deleted".
+    """
+    removes = edit.op is Op.DELETE or (edit.op is Op.REPLACE and not (edit.new or "").strip())
+    if not removes or edit.occurrence == "all" or len(text_changes) != 1:
+        return literal
+    change = text_changes[0]
+    removed = " ".join(change.old.split())
+    if change.new.strip() or literal not in removed or removed == literal:
+        return literal
+    return removed
+
+
+def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[str, str]], text_changes: tuple = ()) -> _Change:  # type: ignore[type-arg]
     w = f.write
     path = _resolve_path(before, edit.at)
     target = path[-1]
@@ -277,6 +297,10 @@ def _word_change(before: Document, edit: Edit, f: Formulas, styles: list[tuple[s
         selected = found[:1]
     _, _, text, span = selected[0]
     literal = " ".join(text[span.start : span.end].split())
+    removed = _removed_words(edit, literal, text_changes)
+    if removed != literal and sum(len(find_all(t, removed)) for u in target.walk() for t in (u.heading or "", u.text)) == 1:
+        # The widened passage is quoted only where it names one place, like the edit's own words.
+        literal = removed
     cited = _common(before, [s[0] for s in selected], path)
     heading = all(s[1] == "heading" for s in selected) and len({s[0].eid for s in selected}) == 1 and cited[-1].heading is not None
     in_cited = [(u, fn, s) for u, fn, _, s in found if _within(u, cited[-1])]
