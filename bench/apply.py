@@ -29,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+from timing import timed
+
 ROOT = Path(__file__).resolve().parent.parent
 GEN = Path(os.environ.get("LEXAMEND_BENCH_GEN", ROOT.parent / "shared" / "bench" / "gen_bench.py"))
 
@@ -72,21 +74,6 @@ def make_patch(doc, count: int, seed: int = 1):
         else:
             edits.append(Edit(id=eid, op=op, at=unit.address, old=phrase, new=f"{words[i + 1]} {words[i]}"))
     return Patch(edits=tuple(edits), title="benchmark edits", base="original.txt", language="en")
-
-
-def timed(cmd: list[str], runs: int) -> tuple[float, float]:
-    times, peaks = [], []
-    for i in range(runs + 1):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        if status != 0:
-            raise SystemExit(f"failed: {' '.join(cmd)}")
-        if i:
-            times.append(elapsed)
-            peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), statistics.median(peaks)
 
 
 def main() -> None:

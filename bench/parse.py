@@ -16,10 +16,11 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from timing import timed
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
@@ -47,18 +48,7 @@ def in_process(path: Path, runs: int) -> tuple[float, int]:
 
 def as_process(path: Path, runs: int) -> tuple[float, float]:
     exe = Path(sys.executable).with_name("lexamend")
-    times, peaks = [], []
-    for i in range(runs + 1):
-        start = time.perf_counter()
-        proc = subprocess.Popen([str(exe), "parse", str(path), "--format", "json", "-q", "-o", os.devnull])
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        if status != 0:
-            raise SystemExit(f"lexamend parse failed on {path}")
-        if i:
-            times.append(elapsed)
-            peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), statistics.median(peaks)
+    return timed([str(exe), "parse", str(path), "--format", "json", "-q", "-o", os.devnull], runs)
 
 
 def main() -> None:

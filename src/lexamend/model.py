@@ -78,6 +78,27 @@ CONTAINER_KINDS: frozenset[Kind] = frozenset(
 )
 
 
+#: Depth of each kind in the hierarchy of a legal text: a unit contains the units of
+#: higher rank that follow it, and a new unit closes every open unit of its rank or deeper.
+#: Annexes, approved documents, preambles and loose blocks stand at the top.
+RANK: dict[Kind, int] = {
+    Kind.PREAMBLE: 0,
+    Kind.ANNEX: 0,
+    Kind.ATTACHMENT: 0,
+    Kind.BLOCK: 0,
+    Kind.SECTION: 10,
+    Kind.CHAPTER: 20,
+    Kind.HCONTAINER: 20,
+    Kind.SUBCHAPTER: 30,
+    Kind.ARTICLE: 40,
+    Kind.PARAGRAPH: 50,
+    Kind.SUBPARAGRAPH: 60,
+    Kind.POINT: 70,
+    Kind.SUBPOINT: 80,
+    Kind.TABLE: 90,
+}
+
+
 class Status(str, Enum):
     """Whether a unit's text is law in force or a placeholder kept for numbering."""
 

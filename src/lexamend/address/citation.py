@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lexamend.address.eid import clean_num, level_kind, looks_like_eid, split
 from lexamend.errors import CitationError
-from lexamend.model import EID_PREFIX, KIND_BY_PREFIX, Kind
+from lexamend.model import EID_PREFIX, KIND_BY_PREFIX, RANK, Kind
 from lexamend.parse.numbering import normalise_dashes
 
 #: One step of a citation: the kind, the cleaned number (None for parts and
@@ -37,19 +37,7 @@ LANGS = ("en", "ru", "kk")
 #: Depth of each citable kind: a valid citation names kinds in strictly
 #: increasing depth once put in large-to-small order. Parts are blocks of text
 #: and so sit below everything, whatever unit holds them.
-DEPTH: dict[Kind, int] = {
-    Kind.PREAMBLE: 0,
-    Kind.ANNEX: 0,
-    Kind.SECTION: 10,
-    Kind.CHAPTER: 20,
-    Kind.SUBCHAPTER: 30,
-    Kind.ARTICLE: 40,
-    Kind.PARAGRAPH: 50,
-    Kind.SUBPARAGRAPH: 60,
-    Kind.POINT: 70,
-    Kind.SUBPOINT: 80,
-    Kind.PART: 100,
-}
+DEPTH: dict[Kind, int] = {**RANK, Kind.PART: 100}
 
 EN_ORDINALS: dict[str, int] = {
     word: n

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from lexamend.address.eid import join, level_id, short_candidate
 from lexamend.model import (
     CONTAINER_KINDS,
+    RANK,
     Block,
     Kind,
     Note,
@@ -48,23 +49,6 @@ from lexamend.parse.numbering import (
     range_end,
 )
 
-# Ranks: a unit closes every open unit of its rank or deeper.
-RANK: dict[Kind, int] = {
-    Kind.PREAMBLE: 0,
-    Kind.ANNEX: 0,
-    Kind.ATTACHMENT: 0,
-    Kind.BLOCK: 0,
-    Kind.SECTION: 10,
-    Kind.CHAPTER: 20,
-    Kind.HCONTAINER: 20,
-    Kind.SUBCHAPTER: 30,
-    Kind.ARTICLE: 40,
-    Kind.PARAGRAPH: 50,
-    Kind.SUBPARAGRAPH: 60,
-    Kind.POINT: 70,
-    Kind.SUBPOINT: 80,
-    Kind.TABLE: 90,
-}
 
 # Units whose unnumbered blocks become their parts (not their list items').
 _PART_OWNERS = frozenset(
