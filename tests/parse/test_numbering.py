@@ -146,7 +146,7 @@ def test_unknown_lists_give_no_label() -> None:
 
 # --- paragraphs: numPr on the paragraph or its style ---------------------------------------------
 
-STYLES = f"""
+STYLES = """
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
   <w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
