@@ -523,38 +523,60 @@ def _nest_lists_in_parts(children: list[Unit]) -> list[Unit]:
     return out
 
 
-def assign_eids(units: tuple[Unit, ...] | list[Unit], parent: str = "") -> list[Unit]:
-    """Give every unit its full eId, numbering unnumbered and repeated ones by position."""
-    out: list[Unit] = []
-    ordinals: Counter[Kind] = Counter()
-    used: Counter[str] = Counter()
+def _eids(units: tuple[Unit, ...] | list[Unit], parent: str = "") -> list[tuple[str, list]]:  # type: ignore[type-arg]
+    """The full eId of every unit, as a tree of (eid, children's eids) parallel to ``units``."""
+    out: list[tuple[str, list]] = []  # type: ignore[type-arg]
+    ordinals: dict[Kind, int] = {}
+    used: dict[str, int] = {}
     for unit in units:
-        ordinals[unit.kind] += 1
+        ordinals[unit.kind] = ordinals.get(unit.kind, 0) + 1
         base = level_id(unit.kind, None if unit.kind is Kind.PART else unit.num, ordinals[unit.kind])
-        used[base] += 1
+        used[base] = used.get(base, 0) + 1
         if used[base] > 1:
             base = f"{base}_{used[base]}"
         eid = join(parent, base)
-        out.append(replace(unit, eid=eid, children=tuple(assign_eids(unit.children, eid))))
+        out.append((eid, _eids(unit.children, eid)))
     return out
 
 
+def _flat(tree: list[tuple[str, list]]) -> list[str]:  # type: ignore[type-arg]
+    out: list[str] = []
+    for eid, children in tree:
+        out.append(eid)
+        out.extend(_flat(children))
+    return out
+
+
+def assign_eids(units: tuple[Unit, ...] | list[Unit], parent: str = "") -> list[Unit]:
+    """Give every unit its full eId, numbering unnumbered and repeated ones by position."""
+
+    def build(unit_list: tuple[Unit, ...] | list[Unit], tree: list[tuple[str, list]]) -> list[Unit]:  # type: ignore[type-arg]
+        return [replace(u, eid=eid, children=tuple(build(u.children, sub))) for u, (eid, sub) in zip(unit_list, tree)]
+
+    return build(units, _eids(units, parent))
+
+
 def _assign_addresses(units: list[Unit]) -> list[Unit]:
-    with_eids = assign_eids(units)
-    all_units = [u for root in with_eids for u in root.walk()]
-    full = {u.eid for u in all_units}
-    candidates = Counter(short_candidate(u.eid) for u in all_units)
+    """Full eIds and short addresses for a whole tree, each unit rebuilt once."""
+    tree = _eids(units)
+    eids = _flat(tree)
+    full = set(eids)
+    shorts = {eid: short_candidate(eid) for eid in eids}
+    candidates = Counter(shorts.values())
 
     def address_of(eid: str) -> str:
-        short = short_candidate(eid)
+        short = shorts[eid]
         if short != eid and (candidates[short] > 1 or short in full):
             return eid
         return short
 
-    def apply(unit: Unit) -> Unit:
-        return replace(unit, address=address_of(unit.eid), children=tuple(apply(c) for c in unit.children))
+    def build(unit_list: tuple[Unit, ...] | list[Unit], sub: list[tuple[str, list]]) -> list[Unit]:  # type: ignore[type-arg]
+        return [
+            replace(u, eid=eid, address=address_of(eid), children=tuple(build(u.children, grand)))
+            for u, (eid, grand) in zip(unit_list, sub)
+        ]
 
-    return [apply(u) for u in with_eids]
+    return build(units, tree)
 
 
 def readdress(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
