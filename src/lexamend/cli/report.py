@@ -8,6 +8,11 @@ from pathlib import Path
 
 import click
 
+#: Show a progress bar from this many patches …
+PROGRESS_MIN_PATCHES = 3
+#: … or for a base text at least this large (the Law "On Education" is 780 KiB).
+PROGRESS_MIN_BASE_BYTES = 200 * 1024
+
 
 @click.command("report")
 @click.argument("base")
@@ -46,7 +51,9 @@ def report_cmd(base: str, patches: tuple[str, ...], outdir: str, lang: str, form
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     base_path = str(find(base))
     options = PackOptions(lang=lang, formats=chosen, template_dir=template_dir, author=author, date=date, as_of=as_of, alternatives=not no_alternatives)
-    show = not quiet and not as_json and sys.stderr.isatty()
+    # A progress bar only where there is something to wait for: several patches or a large base.
+    large = len(patches) >= PROGRESS_MIN_PATCHES or os.path.getsize(base_path) >= PROGRESS_MIN_BASE_BYTES
+    show = not quiet and not as_json and large and sys.stderr.isatty()
     if show:
         from rich.progress import Progress, SpinnerColumn, TextColumn, BarColumn
 
