@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from lexamend.cli.fast import parse
 from lexamend.diff.align import ADDRESS_MIN_SIMILARITY
-from lexamend.render.redline.packages import PAIR_MIN_SIMILARITY
+from lexamend.render.redline.pairing import PAIR_MIN_SIMILARITY
 from tests.clirunner import run_cli
 from tests.conftest import REPO
 from tests.render.corpus_docx import corpus_docx

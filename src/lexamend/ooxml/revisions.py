@@ -219,6 +219,8 @@ def unmark_paragraph(p: etree._Element, kind: str) -> None:
         rpr.remove(child)
     if len(rpr) == 0 and not rpr.attrib:
         ppr.remove(rpr)  # type: ignore[union-attr]
+        if len(ppr) == 0 and not ppr.attrib:  # type: ignore[arg-type]
+            p.remove(ppr)  # type: ignore[arg-type]
 
 
 def formatting_of(ppr: etree._Element | None) -> etree._Element:

@@ -10,6 +10,13 @@ part (comments, settings) is registered the way Word expects.
 :meth:`PackageCopy.to_bytes` zips the result deterministically
 (:func:`lexamend.ooxml.deterministic.repack`): the same input and the same edits
 give the same bytes.
+
+Minimal output: a part registered with :meth:`PackageCopy.splice` is not
+serialised as a whole. Its top-level body blocks that no edit touched are
+copied from the source bytes as they were (attribute quoting, empty elements,
+whitespace and all), and only the touched or new blocks are serialised, so a
+reviewer comparing the two packages sees only the change. When the body was
+rearranged in a way the splice cannot follow, the part is serialised instead.
 """
 
 from __future__ import annotations
@@ -48,6 +55,80 @@ _ID = re.compile(rb'(?<=[\s"])w:id="(-?\d+)"')
 _PR = NSMAP["pr"]
 
 
+_BODY_START = re.compile(rb"<w:body(?=[\s>])[^>]*>")
+
+
+class _Splice:
+    """The source bytes of a part and where its body's blocks are in them (see :meth:`PackageCopy.splice`)."""
+
+    def __init__(self, data: bytes, body: etree._Element, spans: dict[etree._Element, tuple[int, int] | None], touched: list[etree._Element]) -> None:
+        self.data = data
+        self.body = body
+        self.spans = {child: span for child, span in spans.items() if span is not None}
+        self.others = {child for child, span in spans.items() if span is None}
+        self.touched = touched
+
+    def _top(self) -> set[etree._Element]:
+        top: set[etree._Element] = set()
+        body = self.body
+        for element in self.touched:
+            node = element
+            parent = node.getparent()
+            while parent is not None and parent is not body:
+                node, parent = parent, parent.getparent()
+            if parent is body:
+                top.add(node)
+        return top
+
+    def bytes(self, root: etree._Element) -> bytes | None:
+        """The part with untouched blocks copied from the source bytes; None when that cannot be done."""
+        data = self.data
+        start = _BODY_START.search(data)
+        if start is None:
+            return None
+        declared = [f' xmlns:{prefix}="{uri}"'.encode() for prefix, uri in root.nsmap.items() if prefix and '"' not in uri and "&" not in uri]
+        touched = self._top()
+        out = [data[: start.end()]]
+        position = start.end()
+        seen = 0
+        previous: etree._Element | None = None
+        for child in self.body:
+            span = self.spans.get(child)
+            if span is None:
+                if child in self.others:
+                    if child in touched:
+                        return None
+                else:
+                    if previous is not None and previous in self.others:
+                        return None  # a new block after body-level markup kept in the gaps
+                    out.append(_fragment(child, declared))
+            else:
+                seen += 1
+                if span[0] < position:
+                    return None  # blocks were reordered
+                if child in touched:
+                    out.append(data[position : span[0]])
+                    out.append(_fragment(child, declared))
+                else:
+                    out.append(data[position : span[1]])
+                position = span[1]
+            previous = child
+        if seen != len(self.spans):
+            return None
+        out.append(data[position:])
+        return b"".join(out)
+
+
+def _fragment(element: etree._Element, declared: list[bytes]) -> bytes:
+    """An element serialised alone, without the namespace declarations its part's root already makes."""
+    data = etree.tostring(element, encoding="UTF-8", with_tail=False)
+    end = data.find(b">")
+    head = data[:end]
+    for declaration in declared:
+        head = head.replace(declaration, b"", 1)
+    return head + data[end:]
+
+
 def serialise(root: etree._Element) -> bytes:
     """An XML part as Word writes it: UTF-8, declaration with ``standalone="yes"``."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -76,6 +157,7 @@ class PackageCopy:
         self.source = source  # the opened package the entries were copied from, if any
         self._parsed: dict[str, etree._Element] = {}
         self._peeked: dict[str, etree._Element | None] = {}
+        self._splices: dict[str, _Splice] = {}
 
     @classmethod
     def from_package(cls, package: DocxPackage) -> PackageCopy:
@@ -165,6 +247,14 @@ class PackageCopy:
         self._peeked.pop(stored, None)
         if stored not in self._raw:
             self._entries.setdefault(stored, b"")
+
+    def put_bytes(self, name: str, data: bytes) -> None:
+        """Add or replace an entry with binary content (a picture copied from another package)."""
+        stored = self._stored(name) or name
+        self._parsed.pop(stored, None)
+        self._peeked.pop(stored, None)
+        self._raw.pop(stored, None)
+        self._entries[stored] = data
 
     @property
     def document(self) -> etree._Element:
@@ -271,6 +361,23 @@ class PackageCopy:
             highest = max([highest, *numbers])
         return highest
 
+    def splice(self, name: str, data: bytes, spans: dict[etree._Element, tuple[int, int] | None], touched: list[etree._Element]) -> None:
+        """Write part ``name`` by copying untouched body blocks from its source bytes ``data``.
+
+        ``spans`` maps each child the body had when it was read to its byte
+        span in ``data`` (:func:`lexamend.ooxml.blocks.block_spans`; None for
+        children that are not blocks); ``touched`` lists every element an edit
+        modified (its top-level block is serialised again).
+        """
+        stored = self._stored(name)
+        root = self._parsed.get(stored or name)
+        if stored is None or root is None:
+            return
+        body = root.find(qn("w:body"))
+        if body is None:
+            return
+        self._splices[stored] = _Splice(data, body, spans, touched)
+
     # -- output -----------------------------------------------------------------
     def to_bytes(self, *, core_date: str | None = None) -> bytes:
         """The package as deterministic zip bytes; parsed parts are serialised, the rest copied.
@@ -280,7 +387,9 @@ class PackageCopy:
         """
         parts = dict(self._entries)
         for name, root in self._parsed.items():
-            parts[name] = serialise(root)
+            splice = self._splices.get(name)
+            spliced = splice.bytes(root) if splice is not None else None
+            parts[name] = spliced if spliced is not None else serialise(root)
         raw = {name: entry for name, entry in self._raw.items() if name not in parts}
         if core_date is None:
             return repack(parts, fix_core=False, raw=raw)
