@@ -291,7 +291,8 @@ class TrackedEditor:
         if first.tag in (_OMATH, _OMATH_PARA):
             raise Unsupported("an equation would be deleted; lexamend does not track changes of equations")
         if first.tag == _FLD_SIMPLE:
-            return self._delete_runs(_complex_field(first))
+            atom.elements = _complex_field(first)  # words inserted next to it go next to its runs now
+            return self._delete_runs(atom.elements)
         if first.tag == _HYPERLINK:
             return self._delete_runs(_own_runs(first))
         return self._delete_runs([e for e in atom.elements if e.tag == _R])
@@ -516,6 +517,9 @@ class TrackedEditor:
                 element.getparent().remove(element)  # type: ignore[union-attr]
             for element in p.iter(_MARK_TAGS[kind]):
                 element.tag = _MARK_TAGS[plain]
+                if plain == "del" and element.getparent() is not None and element.getparent().tag != _RPR:
+                    for run in element.iter(_R):
+                        to_deleted(run)
             self.whole[p] = plain
 
     def _settle(self, segment: list[etree._Element]) -> None:

@@ -134,8 +134,6 @@ def _differing(old_map: TextMap, new_map: TextMap) -> list[tuple[int, int, etree
         old_run, new_run = old_segment.run, new_segment.run
         if old_run is None or new_segment.atom is not None or old_run.getparent() is not None and old_run.getparent().tag in (_INS, _MOVE_TO):
             continue  # atoms, locked text, and words just inserted (they have the new formatting)
-        if old_map.mapped_text[position].isspace():
-            continue  # a space between two differently formatted words follows its neighbours
         if _run_key(old_run) != _run_key(new_run):
             if spans and spans[-1][1] == position and _run_key(spans[-1][2]) == _run_key(new_run):
                 spans[-1] = (spans[-1][0], position + 1, spans[-1][2])

@@ -183,9 +183,10 @@ class Atoms:
             return (rid, "")
         return self.resolve(rid)
 
-    def link_key(self, link: etree._Element) -> Hashable:
+    def link_key(self, link: etree._Element, text: str | None = None) -> Hashable:
+        """What names a hyperlink: its target and its text (``text`` as a view shows it, when given)."""
         target = self._target(link.get(qn("r:id"), ""))[0] if link.get(qn("r:id")) else ""
-        return ("link", target, link.get(qn("w:anchor"), ""), _plain_text(link))
+        return ("link", target, link.get(qn("w:anchor"), ""), _plain_text(link) if text is None else text)
 
     def link_is_atom(self, link: etree._Element) -> bool:
         return self.links is not None and self.link_key(link) not in self.links
@@ -211,9 +212,23 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _plain_text(element: etree._Element) -> str:
-    """All ``w:t`` text under an element (field codes and deleted text excluded)."""
-    return "".join(t.text or "" for t in element.iter(_T))
+def _plain_text(element: etree._Element, skip: frozenset[str] | None = None, texts: frozenset[str] = frozenset({_T})) -> str:
+    """The text under an element: ``w:t`` (and in a reject view ``w:delText``), leaving out what ``skip`` names."""
+    if skip is None:
+        return "".join(t.text or "" for t in element.iter(_T))
+    out: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            if child.tag in skip and child.tag not in texts:
+                continue
+            if child.tag in texts:
+                out.append(child.text or "")
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(out)
 
 
 def field_parts(runs: list[etree._Element]) -> tuple[str, str]:
@@ -391,8 +406,9 @@ class TextMap:
                         self._atom("math", ("math", "".join(t.text or "" for t in child.iter(_MATH_T))), [child])
             elif tag == _HYPERLINK and atoms is not None and atoms.link_is_atom(child):
                 self.simple = False
-                if not hidden and _plain_text(child):
-                    self._atom("link", atoms.link_key(child), [child])
+                shown = _plain_text(child, self._skip, self._text_tags)
+                if not hidden and shown:
+                    self._atom("link", atoms.link_key(child, shown), [child])
             elif tag in TRANSPARENT:
                 self._walk(child, hidden, locked)
             elif len(child):

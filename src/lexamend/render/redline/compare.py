@@ -136,14 +136,15 @@ class Comparer:
             if (kind, old_id, new_id) in done:
                 continue
             done.add((kind, old_id, new_id))
-            old_note = self._note(self.old, self._old_notes, kind, old_id, editable=True)
-            new_note = self._note(self.new, self._new_notes, kind, new_id, editable=False)
+            old_note = self._note(self.old, self._old_notes, kind, old_id)
+            new_note = self._note(self.new, self._new_notes, kind, new_id)
             if old_note is None or new_note is None:
                 continue
             old_part, new_part = stories.notes_part(self.old, kind), stories.notes_part(self.new, kind)
             assert old_part is not None and new_part is not None
-            if etree.tostring(old_note) == etree.tostring(new_note):
+            if _same(old_note, new_note):
                 continue
+            self.old.xml(old_part)  # the notes part will be written again (its tree, read so far, is kept)
             self._container(old_note, new_note, _Story(self, old_part, new_part))
         pairs, old_only, new_only = stories.header_footer_pairs(self.old, self.new)
         for old_part, new_part in pairs:
@@ -185,9 +186,10 @@ class Comparer:
 
     structure_changed = False  # the body's section properties were edited (no byte splicing of the body)
 
-    def _note(self, package: PackageCopy, cache: dict[str, dict[str, etree._Element]], kind: str, note_id: str, *, editable: bool) -> etree._Element | None:
+    def _note(self, package: PackageCopy, cache: dict[str, dict[str, etree._Element]], kind: str, note_id: str) -> etree._Element | None:
+        """A note by id, read without marking its part for writing (see :meth:`PackageCopy.peek`)."""
         if kind not in cache:
-            cache[kind] = stories.notes(package, kind, editable=editable)
+            cache[kind] = stories.notes(package, kind)
         return cache[kind].get(note_id)
 
     def _drain_notes(self) -> None:
@@ -199,15 +201,16 @@ class Comparer:
     def _delete_notes(self, element: etree._Element) -> None:
         """The notes referred to from a block or run being deleted: their text goes too."""
         for kind, note_id in stories.note_refs(element):
-            note = self._note(self.old, self._old_notes, kind, note_id, editable=True)
+            note = self._note(self.old, self._old_notes, kind, note_id)
             if note is not None:
+                self.old.xml(stories.notes_part(self.old, kind) or "")
                 self.editor.mark_container(note, "del")
 
     # -- a story's blocks ---------------------------------------------------------------------
     def _container(self, old_container: etree._Element, new_container: etree._Element, story: _Story) -> None:
         old_blocks, new_blocks = stories.blocks(old_container), stories.blocks(new_container)
-        old_keys = [etree.tostring(b) for b in old_blocks]
-        new_keys = [etree.tostring(b) for b in new_blocks]
+        old_keys = [_key(b) for b in old_blocks]
+        new_keys = [_key(b) for b in new_blocks]
         self._compare(old_container, new_container, old_blocks, new_blocks, old_keys, new_keys, story)
 
     def _describe(self, blocks: Sequence[etree._Element], keys: Sequence[bytes], atoms: Atoms, labels: Callable[[int], str | None] | None) -> list[Block]:
@@ -325,8 +328,8 @@ class Comparer:
             self._insert(old_table.getparent(), old_table, new_table, story)  # type: ignore[arg-type]
             return
         old_rows, new_rows = stories.rows(old_table), stories.rows(new_table)
-        old_keys = [etree.tostring(r) for r in old_rows]
-        new_keys = [etree.tostring(r) for r in new_rows]
+        old_keys = [_key(r) for r in old_rows]
+        new_keys = [_key(r) for r in new_rows]
         anchors = common_blocks(old_keys, new_keys)
         anchored = {a for a, _ in anchors}
         gone = {i for i, r in enumerate(old_rows) if i not in anchored and stories.gone(r)}
@@ -451,7 +454,7 @@ class Comparer:
         for old_content in old_main[len(new_main) :]:
             self.editor.mark_container(old_content, "del")
         for old_content, new_content in pairs:
-            if etree.tostring(old_content) != etree.tostring(new_content):
+            if not _same(old_content, new_content):
                 self._container(old_content, new_content, story)
 
     def _properties(self, old_p: etree._Element, new_p: etree._Element, story: _Story, old_atoms: Atoms, new_atoms: Atoms, *, changed: bool) -> None:
@@ -511,6 +514,16 @@ class _Described:
             block = Block(stories.kind, self.keys[index], self.elements[index], self.read, index=index, labels=self.labels, name=stories.control_key)  # type: ignore[arg-type]
             self.made[index] = block
         return block
+
+
+def _key(element: etree._Element) -> bytes:
+    """A block's markup as a key that two parts with different namespace declarations agree on."""
+    return etree.tostring(element, method="c14n", exclusive=True)
+
+
+def _same(a: etree._Element, b: etree._Element) -> bool:
+    """Identical markup (namespace declarations of the two parts aside)."""
+    return etree.tostring(a, method="c14n", exclusive=True) == etree.tostring(b, method="c14n", exclusive=True)
 
 
 def _join(folder: str, target: str) -> str:

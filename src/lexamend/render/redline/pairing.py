@@ -33,8 +33,9 @@ from lexamend.render.redline.plan import line_ops, monotone, similarity
 #: keeps the two equal.
 PAIR_MIN_SIMILARITY = 0.35
 #: Two tables (or two rows) in one changed stretch are the same one, amended, from this share of
-#: unchanged words up; a stretch with one table on each side pairs them whatever their text (a
-#: comparative table whose every row was rewritten is still that table).
+#: unchanged words up; a stretch with one table (row) on each side pairs them whatever their text
+#: (a comparative table whose every row was rewritten is still that table; a row between two
+#: unchanged rows whose cells were all restated is still that row, its cells compared one by one).
 TABLE_MIN_SIMILARITY = 0.35
 #: Above this many candidate pairs (old × new) in one stretch, tables and rows are paired only in
 #: order of position (their similarities are not all computed).
@@ -214,10 +215,7 @@ def _pair_controls(old: Sequence[Block], new: Sequence[Block], olds: list[int], 
 def _pair_similar(old: Sequence[Block], new: Sequence[Block], olds: list[int], news: list[int]) -> list[tuple[int, int]]:
     """Tables or rows: one for one when there is one of each, else the most alike first, in order."""
     if len(olds) == 1 and len(news) == 1:
-        a, b = olds[0], news[0]
-        if old[a].kind == "table":
-            return [(a, b)]
-        return [(a, b)] if _similarity(old[a].text, new[b].text) >= TABLE_MIN_SIMILARITY else []
+        return [(olds[0], news[0])]  # one for one between anchors: the same table (or row), amended
     if len(olds) * len(news) > SIMILARITY_PAIR_LIMIT:
         return []
     scored = sorted(
@@ -230,7 +228,22 @@ def _pair_similar(old: Sequence[Block], new: Sequence[Block], olds: list[int], n
             break
         if all((i < a) == (j < b) and i != a and j != b for a, b in chosen):
             chosen.append((i, j))
-    return sorted(chosen)
+    return _fill_gaps(sorted(chosen), olds, news)
+
+
+def _fill_gaps(chosen: list[tuple[int, int]], olds: list[int], news: list[int]) -> list[tuple[int, int]]:
+    """Between pairs, as many old as new blocks left are paired in order: rows amended where they stand."""
+    out: list[tuple[int, int]] = []
+    previous = (-1, -1)
+    for pair in [*chosen, (max(olds) + 1, max(news) + 1)]:
+        gap_old = [i for i in olds if previous[0] < i < pair[0]]
+        gap_new = [j for j in news if previous[1] < j < pair[1]]
+        if gap_old and len(gap_old) == len(gap_new):
+            out.extend(zip(gap_old, gap_new))
+        if pair[0] <= max(olds):
+            out.append(pair)
+        previous = pair
+    return out
 
 
 def _similarity(a: str, b: str) -> float:
