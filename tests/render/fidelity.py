@@ -354,7 +354,9 @@ MAY_CHANGE = re.compile(r"(\[Content_Types\]\.xml|.*\.rels|word/(document|settin
 
 
 def _c14n(element: ET.Element) -> str:
-    return ET.canonicalize(ET.tostring(element, encoding="unicode"), strip_text=False)
+    """Canonical XML of a paragraph; note reference ids left out (a redline may renumber notes in document order, as Word does on save)."""
+    text = ET.canonicalize(ET.tostring(element, encoding="unicode"), strip_text=False)
+    return re.sub(r'(<[^>]*(?:footnote|endnote)Reference[^>]*?)\s[^\s=]*:?id="\d+"', r"\1", text)
 
 
 def check_untouched(outcome: Outcome) -> None:
@@ -473,7 +475,11 @@ def libreoffice_views(files: list[tuple[Path, str]], soffice: str, python: str, 
             results[f"{path}|{view}"] = {"error": "LibreOffice could not convert the file to ODT"}
             continue
         jobs.append((target, view))
-    halves = [jobs[0::2], jobs[1::2]]
+    # Two LibreOffice processes; every job of one file goes to the same one (a file open in one
+    # process is locked for the other).
+    files_in_order = sorted({path for path, _ in jobs})
+    first = set(files_in_order[0::2])
+    halves = [[job for job in jobs if job[0] in first], [job for job in jobs if job[0] not in first]]
     processes = []
     for index, half in enumerate(halves):
         if not half:
@@ -499,7 +505,7 @@ def _lo_normal(record: dict) -> dict:  # type: ignore[type-arg]
         return [" ".join(t.split()) for t in texts if t.strip()]
 
     return {
-        "body": lines(record.get("body", [])),
+        "body": [line.replace("\u200b", "") for line in lines(record.get("body", []))],  # anchors of shapes export as zero-width spaces
         "footnotes": lines(record.get("footnotes", [])),
         "endnotes": lines(record.get("endnotes", [])),
         "shapes": sorted(lines(record.get("shapes", []))),
@@ -507,10 +513,34 @@ def _lo_normal(record: dict) -> dict:  # type: ignore[type-arg]
     }
 
 
+def libreoffice_limitation(outcome: Outcome) -> str | None:
+    """Why LibreOffice's Accept/Reject All cannot judge this pair (a LibreOffice bug the manifest names), or None."""
+    return ((outcome.entry.get("libreoffice") or {}).get("shown")) or None
+
+
 def check_libreoffice(outcome: Outcome, views: dict[str, dict]) -> None:  # type: ignore[type-arg]
+    """LibreOffice's Accept/Reject All against its own reading of the two versions.
+
+    For a pair whose manifest names a LibreOffice bug that makes Accept/Reject
+    All wrong whatever the markup, LibreOffice's reading of the output as shown
+    (deleted and inserted text both) is compared with the independent reader's instead.
+    """
     assert outcome.path is not None
     folder = outcome.path.parent
     old, new = folder / "old.docx", folder / "new.docx"
+    if libreoffice_limitation(outcome):
+        shown = views[f"{outcome.path}|shown"]
+        if "error" in shown:
+            for check in LIBREOFFICE_CHECKS:
+                outcome.record(check, False, shown["error"])
+            return
+        got = _lo_normal(shown)["body"]
+        want = [" ".join(line.split()) for line in wordml.lines(outcome.data or b"", "shown")]
+        difference = "" if got == want else f"shown: got {_short(got)}, expected {_short(want)}"
+        outcome.record("lo_opens", True)
+        outcome.record("lo_accept", not difference, difference or "LibreOffice shows every deleted and inserted word")
+        outcome.record("lo_reject", not difference, difference or "LibreOffice shows every deleted and inserted word")
+        return
     accepted, rejected = views[f"{outcome.path}|accept"], views[f"{outcome.path}|reject"]
     errors = [r["error"] for r in (accepted, rejected) if "error" in r]
     outcome.record("lo_opens", not errors, "; ".join(errors))
@@ -528,6 +558,9 @@ def libreoffice_jobs(outcomes: list[Outcome]) -> list[tuple[Path, str]]:
     jobs: list[tuple[Path, str]] = []
     for outcome in outcomes:
         if outcome.path is None:
+            continue
+        if libreoffice_limitation(outcome):
+            jobs.append((outcome.path, "shown"))
             continue
         folder = outcome.path.parent
         jobs += [(outcome.path, "accept"), (outcome.path, "reject"), (folder / "new.docx", "accept"), (folder / "old.docx", _old_view(outcome))]

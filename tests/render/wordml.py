@@ -320,10 +320,11 @@ def problems(data: bytes, *, tracked: bool = True) -> list[str]:
                     found.append(f"{name}: empty w:{local}")
                 if (text != text.strip() or "  " in text) and element.get(XML_SPACE) != "preserve":
                     found.append(f"{name}: w:{local} {text[:30]!r} needs xml:space=\"preserve\"")
-                inside_del = _inside(element, parents, ("del", "moveFrom"))
+                # Deleted text is w:delText (§17.3.3.7); moved-away text (w:moveFrom) keeps w:t.
+                inside_del = _inside(element, parents, ("del",))
                 if local == "t" and inside_del:
                     found.append(f"{name}: w:t inside w:del")
-                if local == "delText" and not inside_del:
+                if local == "delText" and not inside_del and not _inside(element, parents, ("moveFrom",)):
                     found.append(f"{name}: w:delText outside w:del")
             if local == "trackChanges":
                 found.append(f"{name}: w:trackChanges is not a WordprocessingML element")

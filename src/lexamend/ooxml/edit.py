@@ -193,6 +193,19 @@ class TrackedEditor:
                 pieces = source.pieces(new_start, new_end)
             else:
                 pieces = [(ops[index][1], None, None)]
+            replaced = written[index - 1] if index and ops[index - 1][0] == "delete" else []
+            if len(replaced) > 1 and all(w.tag == _DEL and w.getparent() is not None for w in replaced):
+                # Words replaced across a bookmark's or comment's end ("5." → "6." where a bookmark
+                # holds "5"): the new words go where the old ones began, so that the range keeps
+                # covering the replacement; a tail they share with the old words after the end stays after it.
+                tail = "".join("".join(t.text or "" for t in w.iter(qn("w:delText"))) for w in replaced[1:])
+                new_text = "".join(text for text, _, _ in pieces)
+                inside = pieces
+                if tail and new_text.endswith(tail) and len(new_text) > len(tail):
+                    inside, outside = _split_pieces(pieces, len(new_text) - len(tail))
+                    written[index] = self._insert_pieces(p, (replaced[-1], "after"), outside, tm, point, importer)
+                written[index] = self._insert_pieces(p, (replaced[0], "after"), inside, tm, point, importer) + written[index]
+                continue
             written[index] = self._insert_pieces(p, anchor, pieces, tm, point, importer)
         return written
 
@@ -604,6 +617,24 @@ def _segment_element(tm: TextMap, segment: Segment, *, last: bool) -> etree._Ele
         elif ancestor.tag not in TRANSPARENT and ancestor.tag != _R:
             return None
     return wrapper
+
+
+def _split_pieces(pieces: list[tuple[str, etree._Element | None, Atom | None]], offset: int) -> tuple[list, list]:  # type: ignore[type-arg]
+    """Inserted pieces cut at character ``offset``: (before, after); an atom is never cut."""
+    before: list[tuple[str, etree._Element | None, Atom | None]] = []
+    after: list[tuple[str, etree._Element | None, Atom | None]] = []
+    seen = 0
+    for text, rpr, atom in pieces:
+        if seen + len(text) <= offset:
+            before.append((text, rpr, atom))
+        elif seen >= offset or atom is not None:
+            after.append((text, rpr, atom))
+        else:
+            cut = offset - seen
+            before.append((text[:cut], rpr, None))
+            after.append((text[cut:], rpr, None))
+        seen += len(text)
+    return before, after
 
 
 def _neighbour_formatting(p: etree._Element, tm: TextMap, point: int) -> etree._Element | None:

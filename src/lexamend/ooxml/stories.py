@@ -160,6 +160,52 @@ def notes_part(package: PackageCopy, kind_name: str) -> str | None:
     return package.related_part(package.main_part, kind_name)
 
 
+_REF_TAGS = {"footnotes": _FOOTNOTE_REF, "endnotes": _ENDNOTE_REF}
+
+
+def renumber_notes(package: PackageCopy, kind_name: str) -> list[etree._Element]:
+    """Number the notes in the order of their references, when a redline left them out of order.
+
+    Word numbers footnotes and endnotes (``w:id``) in the order of their
+    references whenever it saves, and LibreOffice relies on that order: it
+    gives the k-th reference the k-th note by id, whatever id the reference
+    names. A note copied in for an inserted reference gets the next free id,
+    which is out of order when the reference comes before older ones; then every
+    reference and note is renumbered in document order (the notes part is
+    rewritten in that order too). Returns the paragraphs whose references changed.
+    """
+    name = notes_part(package, kind_name)
+    if name is None or package.peek(name) is None:
+        return []
+    references = list(package.document.iter(_REF_TAGS[kind_name]))
+    ids = [ref.get(_W_ID, "") for ref in references]
+    numbers = [int(i) for i in ids if i.lstrip("-").isdigit()]
+    if len(numbers) != len(ids) or all(a < b for a, b in zip(numbers, numbers[1:])):
+        return []
+    root = package.xml(name)
+    assert root is not None
+    mapping: dict[str, str] = {}
+    for old in ids:
+        mapping.setdefault(old, str(len(mapping) + 1))
+    notes = [n for n in root if n.get(qn("w:type")) in (None, "normal") and n.get(_W_ID, "").lstrip("-").isdigit() and int(n.get(_W_ID, "0")) > 0]
+    for note in sorted(notes, key=lambda n: int(n.get(_W_ID, "0"))):
+        mapping.setdefault(note.get(_W_ID, ""), str(len(mapping) + 1))
+    touched = []
+    for ref in references:
+        new = mapping[ref.get(_W_ID, "")]
+        if new != ref.get(_W_ID):
+            ref.set(_W_ID, new)
+            paragraph = next(ref.iterancestors(_P), None)
+            if paragraph is not None:
+                touched.append(paragraph)
+    for note in notes:
+        note.set(_W_ID, mapping[note.get(_W_ID, "")])
+        root.remove(note)
+    for note in sorted(notes, key=lambda n: int(n.get(_W_ID, "0"))):
+        root.append(note)
+    return touched
+
+
 def place_after(anchor: etree._Element, element: etree._Element) -> None:
     anchor.addnext(element)
 
@@ -380,6 +426,7 @@ __all__ = [
     "notes_part",
     "numbering_of",
     "place_after",
+    "renumber_notes",
     "place_first",
     "place_last",
     "place_row_after",

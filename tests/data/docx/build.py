@@ -572,7 +572,8 @@ def _() -> tuple[Spec, Spec]:
     notes = {1: "Статья 30 Конституции."}
     return (
         Spec(body(P1, p(P3, footnote_ref(1)), P4), footnotes=notes),
-        Spec(body(P1, p(P2_PARTS[0], footnote_ref(2), P2_PARTS[1]), p(P3, footnote_ref(1)), P4), footnotes={1: notes[1], 2: "Включая детей трудящихся-мигрантов."}),
+        # Word numbers notes in the order of their references when it saves: the new note is 1, the old one 2.
+        Spec(body(P1, p(P2_PARTS[0], footnote_ref(1), P2_PARTS[1]), p(P3, footnote_ref(2)), P4), footnotes={1: "Включая детей трудящихся-мигрантов.", 2: notes[1]}),
     )
 
 
@@ -641,9 +642,11 @@ def _() -> tuple[Spec, Spec]:
 
 @pair("field-result-changed")
 def _() -> tuple[Spec, Spec]:
+    # Paragraph 5 became 6; the cross-reference to its number (a REF field on a bookmark) shows 6.
+    rest = P5.split(" ", 1)[1]
     return (
-        Spec(body(P1, p("Порядок обжалования указан в пункте ", complex_field("REF punkt5 \\h", "5"), " настоящих Правил."), p(bookmark(77, "punkt5", P5)))),
-        Spec(body(P1, p("Порядок обжалования указан в пункте ", complex_field("REF punkt5 \\h", "6"), " настоящих Правил."), p(bookmark(77, "punkt5", P5)))),
+        Spec(body(P1, p("Порядок обжалования указан в пункте ", complex_field("REF punkt5 \\h", "5"), " настоящих Правил."), P4, p(bookmark(77, "punkt5", "5"), ". " + rest))),
+        Spec(body(P1, p("Порядок обжалования указан в пункте ", complex_field("REF punkt5 \\h", "6"), " настоящих Правил."), P4, p("5. Документы возвращаются заявителю, если они неполные."), p(bookmark(77, "punkt5", "6"), ". " + rest))),
     )
 
 

@@ -194,6 +194,8 @@ def compare_packages(
     comparer.body(old_blocks, new_blocks, old_keys, new_keys, _labels(old_package, old_blocks, old_source or b""), _labels(new_package, new_blocks, new_source or b""))
     comparer.other_stories()
     comparer.editor.finish()
+    for kind in ("footnotes", "endnotes"):
+        comparer.editor.touched.extend(stories.renumber_notes(base_copy, kind))
     if track:
         from lexamend.ooxml.settings import set_track_revisions
 
