@@ -174,8 +174,12 @@ def check_reader(outcome: Outcome) -> None:
     accepted = wordml.stories(outcome.data, "accept")
     rejected = wordml.stories(outcome.data, "reject")
     difference = _compare_stories(accepted, wordml.stories(outcome.new, "accept"))
+    if not difference and objects_view(outcome.data, "accept") != objects_view(outcome.new, "accept"):
+        difference = f"objects: got {_short(objects_view(outcome.data, 'accept'))}, expected {_short(objects_view(outcome.new, 'accept'))}"
     outcome.record("accept", not difference, difference)
     problems = [_compare_stories(rejected, wordml.stories(outcome.old, _old_view(outcome)))]
+    if objects_view(outcome.data, "reject") != objects_view(outcome.old, _old_view(outcome)):
+        problems.append(f"objects: got {_short(objects_view(outcome.data, 'reject'))}, expected {_short(objects_view(outcome.old, _old_view(outcome)))}")
     old_comments = wordml.stories(outcome.old, "shown")["comments"]
     if accepted["comments"] != old_comments:
         problems.append(f"comments: {accepted['comments']} in the output, {old_comments} in the old file")
@@ -214,8 +218,22 @@ def _ours(element: ET.Element) -> bool:
     return element.get(W + "author") == AUTHOR
 
 
-def _objects(p: ET.Element, view: str) -> str:
-    """Objects a view shows in a paragraph (pictures by relationship, note references, field codes), as text."""
+def _resolver(parts: dict[str, bytes], part: str):  # type: ignore[no-untyped-def]
+    """Relationship id of a part → its external target, or a digest of the internal part's bytes."""
+    import hashlib
+
+    rels = wordml._rels(parts, part)
+
+    def resolve(rid: str) -> str:
+        kind, target = rels.get(rid, ("", rid))
+        data = parts.get(target)
+        return hashlib.sha1(data).hexdigest()[:12] if data is not None else target
+
+    return resolve
+
+
+def _objects(p: ET.Element, view: str, resolve=lambda rid: rid) -> str:  # type: ignore[no-untyped-def]
+    """Objects a view shows in a paragraph (pictures by their bytes, note references, field codes, links), as text."""
     hidden = wordml._HIDDEN_IN[view]
     out: list[str] = []
 
@@ -227,7 +245,7 @@ def _objects(p: ET.Element, view: str) -> str:
                 continue
             if not here:
                 if name in ("drawing", "pict"):
-                    out.append("[object " + " ".join(v for e in child.iter() for k, v in e.attrib.items() if k.startswith(wordml.R)) + "]")
+                    out.append("[object " + " ".join(resolve(v) for e in child.iter() for k, v in e.attrib.items() if k.startswith(wordml.R)) + "]")
                 elif name in ("footnoteReference", "endnoteReference"):
                     out.append("[note]")
                 elif name in ("instrText", "delInstrText"):
@@ -238,17 +256,30 @@ def _objects(p: ET.Element, view: str) -> str:
                     shown: list[str] = []
                     wordml._text(child, view, shown, [])
                     if "".join(shown).strip():
-                        out.append(f"[link {child.get(wordml.R + 'id') or child.get(W + 'anchor')}]")
+                        out.append(f"[link {resolve(child.get(wordml.R + 'id', '')) if child.get(wordml.R + 'id') else child.get(W + 'anchor')}]")
             walk(child, here)
 
     walk(p, False)
     return "".join(out)
 
 
-def _paragraph_view(p: ET.Element, view: str) -> str:
+def _paragraph_view(p: ET.Element, view: str, resolve=lambda rid: rid) -> str:  # type: ignore[no-untyped-def]
     pieces: list[str] = []
     wordml._text(p, view, pieces, [])
-    return " ".join("".join(pieces).split()) + _objects(p, view)
+    return " ".join("".join(pieces).split()) + _objects(p, view, resolve)
+
+
+def objects_view(data: bytes, view: str) -> list[str]:
+    """The objects of every story part as a view shows them, in order (pictures by the bytes of their part)."""
+    parts = _parts(data)
+    out: list[str] = []
+    for name in sorted(_story_parts(parts)):
+        resolve = _resolver(parts, name)
+        for p in _paragraphs(ET.fromstring(parts[name])):
+            found = _objects(p, view, resolve)
+            if found:
+                out.append(f"{name}: {found}")
+    return out
 
 
 def check_revisions(outcome: Outcome) -> None:
@@ -264,6 +295,7 @@ def check_revisions(outcome: Outcome) -> None:
     touched = 0
     for name in _story_parts(parts):
         root = ET.fromstring(parts[name])
+        resolve = _resolver(parts, name)
         replaced = {id(p) for table in _replaced_tables(root) for p in table.iter(W + "p")}
         for p in _paragraphs(root):
             if id(p) in replaced:
@@ -271,7 +303,7 @@ def check_revisions(outcome: Outcome) -> None:
             own = [e for e in _own_elements(p) if _ours(e) and wordml._local(e.tag) in ("ins", "del", "moveFrom", "moveTo") and _is_run_wrapper(e)]
             mark = p.find(f"{W}pPr/{W}rPr")
             marked = mark is not None and any(_ours(c) for c in mark)
-            accepted, rejected = _paragraph_view(p, "accept"), _paragraph_view(p, "reject")
+            accepted, rejected = _paragraph_view(p, "accept", resolve), _paragraph_view(p, "reject", resolve)
             if own and accepted == rejected and not marked:
                 problems.append(f"{name}: revisions that change nothing in «{_paragraph_view(p, 'shown')[:80]}»")
             if (own or marked) and accepted != rejected:
@@ -279,8 +311,9 @@ def check_revisions(outcome: Outcome) -> None:
     old, new = _parts(outcome.old), _parts(outcome.new)
     changed = 0
     for name in sorted(set(_story_parts(old)) | set(_story_parts(new))):
-        a = [t for p in (_paragraphs(ET.fromstring(old[name])) if name in old else []) if (t := _paragraph_view(p, _old_view(outcome)))]
-        b = [t for p in (_paragraphs(ET.fromstring(new[name])) if name in new else []) if (t := _paragraph_view(p, "accept"))]
+        resolve_old, resolve_new = _resolver(old, name), _resolver(new, name)
+        a = [t for p in (_paragraphs(ET.fromstring(old[name])) if name in old else []) if (t := _paragraph_view(p, _old_view(outcome), resolve_old))]
+        b = [t for p in (_paragraphs(ET.fromstring(new[name])) if name in new else []) if (t := _paragraph_view(p, "accept", resolve_new))]
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
             if tag != "equal":
                 changed += (i2 - i1) + (j2 - j1)

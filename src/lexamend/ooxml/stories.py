@@ -79,6 +79,14 @@ def row_of(element: etree._Element) -> etree._Element | None:
     return None
 
 
+_R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def relationship_ids(element: etree._Element) -> list[str]:
+    """Every relationship id an element's markup uses (``r:embed``, ``r:id``, ``r:link`` …), in order."""
+    return [value for node in element.iter() if isinstance(node.tag, str) for name, value in node.attrib.items() if name.startswith(_R_NS)]
+
+
 def rows(table: etree._Element) -> list[etree._Element]:
     return table.findall(_TR)
 
@@ -433,6 +441,7 @@ __all__ = [
     "place_row_first",
     "resolve_stories",
     "revisions_in",
+    "relationship_ids",
     "row_of",
     "rows",
     "story_parts",

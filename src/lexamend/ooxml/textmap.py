@@ -183,6 +183,11 @@ class Atoms:
             return (rid, "")
         return self.resolve(rid)
 
+    def target(self, rid: str) -> str:
+        """What a relationship id of this part points at: an external URL, or the digest of the part's bytes."""
+        target, data_digest = self._target(rid)
+        return data_digest or target
+
     def link_key(self, link: etree._Element, text: str | None = None) -> Hashable:
         """What names a hyperlink: its target and its text (``text`` as a view shows it, when given)."""
         target = self._target(link.get(qn("r:id"), ""))[0] if link.get(qn("r:id")) else ""

@@ -270,6 +270,8 @@ class Comparer:
                 continue
             assert a is not None
             block = old_blocks[a]
+            if kind == "equal" and _refers(old_keys[a]) and not self._same_targets(block, new_blocks[b], story):  # type: ignore[index]
+                kind = "pair"  # the same markup, but a picture (or link target) it refers to changed
             if kind == "equal":
                 assert b is not None
                 if b"Reference" in old_keys[a]:
@@ -320,6 +322,10 @@ class Comparer:
             if kind == new_kind:
                 self.notes.append((kind, old_id, new_id))
 
+    def _same_targets(self, old: etree._Element, new: etree._Element, story: _Story) -> bool:
+        """Whether two blocks of identical markup refer to the same pictures, charts and link targets."""
+        return [story.old_atoms.target(rid) for rid in stories.relationship_ids(old)] == [story.new_atoms.target(rid) for rid in stories.relationship_ids(new)]
+
     # -- tables ----------------------------------------------------------------------------------
     def _table(self, old_table: etree._Element, new_table: etree._Element, story: _Story) -> None:
         if stories.grid(old_table) != stories.grid(new_table):
@@ -368,7 +374,7 @@ class Comparer:
                     delete_row(k)
             for k in range(j, mj):
                 insert_row(k)
-            if (mi, mj) in anchor_set:
+            if (mi, mj) in anchor_set and (not _refers(old_keys[mi]) or self._same_targets(old_rows[mi], new_rows[mj], story)):
                 if b"Reference" in old_keys[mi]:
                     self._pair_notes(stories.note_refs(old_rows[mi]), stories.note_refs(new_rows[mj]))
                 cursor = old_rows[mi]
@@ -514,6 +520,11 @@ class _Described:
             block = Block(stories.kind, self.keys[index], self.elements[index], self.read, index=index, labels=self.labels, name=stories.control_key)  # type: ignore[arg-type]
             self.made[index] = block
         return block
+
+
+def _refers(key: bytes) -> bool:
+    """Whether a block's markup refers to other parts by relationship id (pictures, links, charts)."""
+    return b'r:embed="' in key or b'r:id="' in key or b'r:link="' in key or b'r:pict="' in key
 
 
 def _key(element: etree._Element) -> bytes:
