@@ -47,6 +47,7 @@ class Base:
         self.generated = generated
         self.numbered = numbered if numbered is not None else set()  # lines Word numbers automatically
         self.joined: set[int] = set()  # lines read from several paragraphs joined by another author's deleted mark
+        self.source: tuple[bytes, dict[etree._Element, tuple[int, int] | None]] | None = None  # main part bytes and block spans (splicing)
 
     def shown(self, index: int) -> str:
         """The line as the paragraph shows it (automatic label included)."""

@@ -108,7 +108,7 @@ def write_redline(
         stamp=stamp,
         comments=specs,
     )
-    finish_package(base, track=track)
+    finish_package(base, track=track, written=written)
     return Redline(base.package.to_bytes(core_date=core_date), tuple(steps), written.fallbacks)
 
 

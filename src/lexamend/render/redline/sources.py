@@ -17,6 +17,7 @@ from lxml import etree
 from lexamend.errors import InputError
 from lexamend.model import Document, Kind
 from lexamend.ooxml import build
+from lexamend.ooxml.blocks import block_spans
 from lexamend.ooxml.parser import qn
 from lexamend.ooxml.textmap import TextMap
 from lexamend.render.redline.base import Base, refuse_unsafe
@@ -79,6 +80,10 @@ def docx_base(doc: Document, lines: list[Line], data: bytes, *, existing: str = 
         prefixes.append(prefix)
     base = Base(package, paragraphs, texts, prefixes, numbered=numbered)
     base.joined = joined
+    source = package.source.read(package.main_part) if package.source is not None and existing not in ("accept", "reject") else None
+    spans = block_spans(package.body, source) if source is not None else None
+    if spans is not None and source is not None:
+        base.source = (source, dict(zip(package.body, spans)))
     return base
 
 

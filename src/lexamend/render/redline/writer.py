@@ -46,6 +46,7 @@ class Written:
         self.revisions: list[list[list[etree._Element]]] = []  # step → op → elements
         self.paragraphs: list[etree._Element | None] = []  # step → its paragraph
         self.fallbacks = 0  # paragraphs whose text was replaced as a whole
+        self.touched: list[etree._Element] = []  # every element written into (for copying the rest byte for byte)
 
 
 def write_plan(
@@ -80,6 +81,7 @@ def write_plan(
         raise _conflict_error(base, exc) from None
     editor.finish()
     written.fallbacks = editor.fallbacks
+    written.touched = editor.touched
     if comments:
         _anchor_comments(package, stamp, written, comments)
     return written
@@ -212,12 +214,20 @@ def _anchor_comments(package, stamp: Stamp, written: Written, specs: Sequence[Co
                 continue
             elements = runs
         comments.add(elements[0], elements[-1], list(spec.paragraphs))
+        written.touched.extend((elements[0], elements[-1]))
 
 
-def finish_package(base: Base, *, track: bool) -> None:
-    """Switch Track Changes on (a redline), or accept every change (a clean document)."""
+def finish_package(base: Base, *, track: bool, written: Written | None = None) -> None:
+    """Switch Track Changes on (a redline), or accept every change (a clean document).
+
+    A redline into a copy of a .docx copies the main part's untouched blocks
+    from its source bytes (:meth:`lexamend.ooxml.writer.PackageCopy.splice`).
+    """
     if track:
         set_track_revisions(base.package)
+        if base.source is not None and written is not None:
+            data, spans = base.source
+            base.package.splice(base.package.main_part, data, spans, written.touched)
     else:
         resolve_all(base.package.document, accept=True)
 
