@@ -30,8 +30,8 @@ _FLAT_P = re.compile(rb"<w:p(?=[\s>/])(?:[^>]*/>|.*?</w:p>)", re.S)
 Span = tuple[int, int]
 
 
-def block_spans(body: etree._Element, data: bytes | None) -> list[Span | None] | None:
-    """For each child of ``body``, the [start, end) of its bytes in ``data`` (None for non-blocks).
+def block_spans(body: etree._Element | list[etree._Element], data: bytes | None) -> list[Span | None] | None:
+    """For each child of ``body`` (or of a list of its children), the [start, end) of its bytes in ``data`` (None for non-blocks).
 
     None when the part cannot be cut by the scan (another prefix, unexpected markup).
     """

@@ -59,7 +59,14 @@ def same_properties(old_p: etree._Element, new_p: etree._Element) -> bool:
     a, b = old_p.find(_PPR), new_p.find(_PPR)
     if a is None or b is None:
         return a is None and b is None
-    return len(a) == len(b) and all(x.tag == y.tag and x.attrib == y.attrib and etree.tostring(x, method="c14n", exclusive=True) == etree.tostring(y, method="c14n", exclusive=True) for x, y in zip(a, b))
+    return _same_tree(a, b)
+
+
+def _same_tree(a: etree._Element, b: etree._Element) -> bool:
+    """Equal elements: tags, attributes, text and children (namespace declarations aside)."""
+    if a.tag != b.tag or a.attrib != b.attrib or (a.text or "") != (b.text or "") or len(a) != len(b):
+        return False
+    return all(_same_tree(x, y) for x, y in zip(a, b))
 
 
 def properties_differ(old_p: etree._Element, wanted: etree._Element) -> bool:

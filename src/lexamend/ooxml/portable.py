@@ -74,6 +74,7 @@ class Importer:
         self.stamp = stamp
         self.notes: list[tuple[str, etree._Element]] = []  # (kind, copied note) for the caller to mark inserted
         self.dropped_comments = 0
+        self.copied_notes = 0
         self._parts: dict[str, str] = {}  # source part → target part
         self._rels: dict[tuple[str, str, str], str] = {}  # (source part, rId, target part) → new rId
         self._numbers: dict[str, str] = {}  # source numId → target numId
@@ -281,6 +282,7 @@ class Importer:
         self._fix(duplicate, source_name, target_name)
         root.append(duplicate)
         self.notes.append((kind, duplicate))
+        self.copied_notes += 1
         return new_id
 
     # -- styles --------------------------------------------------------------------------------

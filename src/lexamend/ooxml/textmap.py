@@ -607,6 +607,16 @@ class TextMap:
         """
         grouped: list[tuple[str, etree._Element | None, Atom | None]] = []  # (text, run, atom)
         text, starts, _ = self._normalised()
+        if text is self.raw:  # nothing collapsed: positions are raw positions, take whole segments
+            for segment in self.overlapping(start, end):
+                piece = segment.text[max(start - segment.start, 0) : end - segment.start]
+                if segment.atom is not None:
+                    grouped.append((piece, None, segment.atom))
+                elif grouped and grouped[-1][2] is None and grouped[-1][1] is segment.run:
+                    grouped[-1] = (grouped[-1][0] + piece, segment.run, None)
+                else:
+                    grouped.append((piece, segment.run, None))
+            return [(piece, run.find(_RPR) if run is not None else None, atom) for piece, run, atom in grouped]
         segments = self.segments
         index = bisect_right(self._starts, starts[start]) - 1 if start < end else 0
         for position in range(start, end):

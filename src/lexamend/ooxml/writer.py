@@ -86,7 +86,7 @@ class _Splice:
         start = _BODY_START.search(data)
         if start is None:
             return None
-        declared = [f' xmlns:{prefix}="{uri}"'.encode() for prefix, uri in root.nsmap.items() if prefix and '"' not in uri and "&" not in uri]
+        declared = _declarations(root)
         touched = self._top()
         out = [data[: start.end()]]
         position = start.end()
@@ -119,13 +119,30 @@ class _Splice:
         return b"".join(out)
 
 
-def _fragment(element: etree._Element, declared: list[bytes]) -> bytes:
+def _declarations(root: etree._Element) -> tuple[bytes, list[bytes]]:
+    """The namespace declarations lxml writes on any element serialised alone from this tree, as one
+    string (in lxml's order), and one by one."""
+    probe = etree.SubElement(root, "probe")
+    try:
+        data = etree.tostring(probe)
+    finally:
+        root.remove(probe)
+    whole = data[len(b"<probe") : data.rfind(b"/>")]
+    single = [f' xmlns:{prefix}="{uri}"'.encode() for prefix, uri in root.nsmap.items() if prefix and '"' not in uri and "&" not in uri]
+    return whole, single
+
+
+def _fragment(element: etree._Element, declared: tuple[bytes, list[bytes]]) -> bytes:
     """An element serialised alone, without the namespace declarations its part's root already makes."""
     data = etree.tostring(element, encoding="UTF-8", with_tail=False)
     end = data.find(b">")
     head = data[:end]
-    for declaration in declared:
-        head = head.replace(declaration, b"", 1)
+    whole, single = declared
+    if whole and whole in head:
+        head = head.replace(whole, b"", 1)  # an element of this tree: its declarations are exactly the root's
+    else:
+        for declaration in single:
+            head = head.replace(declaration, b"", 1)
     return head + data[end:]
 
 

@@ -68,7 +68,7 @@ class _Story:
         self.new_part = new_part
         self.old_atoms = Atoms(comparer.table, comparer.resolver(comparer.old, old_part))
         self.new_atoms = Atoms(comparer.table, comparer.resolver(comparer.new, new_part))
-        self.importer = comparer.importer.bound(new_part, old_part)
+        self.importer: Callable[[list[etree._Element]], list[etree._Element]] = lambda elements: comparer.importer.copy(elements, new_part, old_part)
 
 
 class Comparer:
@@ -80,7 +80,7 @@ class Comparer:
         self.options = options
         self.old_path = old_path
         self.editor = TrackedEditor(stamp)
-        self.importer = Importer(old, new, stamp)
+        self._importer: Importer | None = None
         self.table = AtomTable()
         self.notes: list[tuple[str, str, str]] = []  # (kind, old id, new id) to compare
         self.formatting_untracked = 0  # paired paragraphs whose formatting changed but was not tracked
@@ -93,6 +93,18 @@ class Comparer:
         self._styles = (None, None)
         self._readings: dict[etree._Element, TextMap] = {}  # paragraphs read (atoms, hyperlinks transparent) for pairing
         self.verify_all = False  # read back every changed paragraph, plain ones too (tests)
+        self.headers = True  # whether either version may have headers or footers (False skips looking)
+
+    @property
+    def importer(self) -> Importer:
+        """What copies new content into the old package (made on first use: most paragraphs need none)."""
+        if self._importer is None:
+            self._importer = Importer(self.old, self.new, self.editor.stamp)
+        return self._importer
+
+    @property
+    def notes_copied(self) -> bool:
+        return self._importer is not None and self._importer.copied_notes > 0
 
     # -- relationships, for atoms -----------------------------------------------------------
     def resolver(self, package: PackageCopy, part: str) -> Callable[[str], tuple[str, str]]:
@@ -146,6 +158,9 @@ class Comparer:
                 continue
             self.old.xml(old_part)  # the notes part will be written again (its tree, read so far, is kept)
             self._container(old_note, new_note, _Story(self, old_part, new_part))
+        if not self.headers:
+            self._drain_notes()
+            return
         pairs, old_only, new_only = stories.header_footer_pairs(self.old, self.new)
         for old_part, new_part in pairs:
             if self.old.read(old_part) == self.new.read(new_part):
@@ -194,8 +209,8 @@ class Comparer:
 
     def _drain_notes(self) -> None:
         """Mark the notes copied in with inserted references as inserted."""
-        while self.importer.notes:
-            _, note = self.importer.notes.pop(0)
+        while self._importer is not None and self._importer.notes:
+            _, note = self._importer.notes.pop(0)
             self.editor.mark_container(note, "ins")
 
     def _delete_notes(self, element: etree._Element) -> None:
@@ -245,43 +260,37 @@ class Comparer:
         old_desc = self._describe(old_blocks, old_keys, story.old_atoms, old_labels)
         new_desc = self._describe(new_blocks, new_keys, story.new_atoms, new_labels)
         anchored = {a for a, _ in anchors}
-        gone = {i for i, b in enumerate(old_blocks) if i not in anchored and stories.gone(b)}
+        gone = {i for i, b in enumerate(old_blocks) if i not in anchored and stories.gone(b)} if len(anchored) < len(old_blocks) else set()
         diffs: dict[tuple[int, int], tuple[Op, ...]] = {}
         pairs = [
             pair
             for hunk in hunks(anchors, len(old_blocks), len(new_blocks))
             for pair in pair_stretch(old_desc, new_desc, hunk, diffs, lang=self.options.lang, skip=gone.__contains__)
         ]
-        anchor_set = set(anchors)
-        steps: list[tuple[str, int | None, int | None]] = []
+        # Identical blocks need work only when they refer to notes (their text may differ) or to
+        # pictures and link targets (which may have changed under the same markup).
+        for a, b in anchors:
+            key = old_keys[a]
+            if b"Reference" in key or b" r:" in key:
+                if b" r:" in key and _refers(key) and not self._same_targets(old_blocks[a], new_blocks[b], story):
+                    pairs.append((a, b))  # the same markup, but a picture or link target it refers to changed
+                elif b"Reference" in key:
+                    self._pair_notes(stories.note_refs(old_blocks[a]), stories.note_refs(new_blocks[b]))
+        paired = set(pairs)
         i = j = 0
-        for mi, mj in sorted([*anchors, *pairs]):
-            steps.extend(("delete", k, None) for k in range(i, mi) if k not in gone)
-            steps.extend(("insert", None, k) for k in range(j, mj))
-            steps.append(("equal" if (mi, mj) in anchor_set else "pair", mi, mj))
+        for mi, mj in [*sorted([*anchors, *pairs]), (len(old_blocks), len(new_blocks))]:
+            if mi > i or mj > j:
+                # What lies between two matched blocks: deletions first, then insertions after them.
+                cursor = old_blocks[i - 1] if i else None
+                for k in range(i, mi):
+                    if k not in gone:
+                        self._delete(old_blocks[k], move=self.moves_old.get(k) if body else None)
+                        cursor = old_blocks[k]
+                for k in range(j, mj):
+                    cursor = self._insert(old_container, cursor, new_blocks[k], story, move=self.moves_new.get(k) if body else None)
+            if (mi, mj) in paired:
+                self._pair(old_blocks[mi], new_blocks[mj], story, diffs.get((mi, mj)))
             i, j = mi + 1, mj + 1
-        steps.extend(("delete", k, None) for k in range(i, len(old_blocks)) if k not in gone)
-        steps.extend(("insert", None, k) for k in range(j, len(new_blocks)))
-        cursor: etree._Element | None = None
-        for kind, a, b in steps:
-            if kind == "insert":
-                assert b is not None
-                cursor = self._insert(old_container, cursor, new_blocks[b], story, move=self.moves_new.get(b) if body else None)
-                continue
-            assert a is not None
-            block = old_blocks[a]
-            if kind == "equal" and _refers(old_keys[a]) and not self._same_targets(block, new_blocks[b], story):  # type: ignore[index]
-                kind = "pair"  # the same markup, but a picture (or link target) it refers to changed
-            if kind == "equal":
-                assert b is not None
-                if b"Reference" in old_keys[a]:
-                    self._pair_notes(stories.note_refs(block), stories.note_refs(new_blocks[b]))
-            elif kind == "pair":
-                assert b is not None
-                self._pair(block, new_blocks[b], story, diffs.get((a, b)))
-            else:
-                self._delete(block, move=self.moves_old.get(a) if body else None)
-            cursor = block
 
     def _insert(self, container: etree._Element, cursor: etree._Element | None, new_block: etree._Element, story: _Story, *, move: str | None = None) -> etree._Element:
         copy = story.importer([new_block])[0]

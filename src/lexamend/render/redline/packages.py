@@ -34,7 +34,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from lexamend.ooxml import stories
-from lexamend.ooxml.blocks import block_spans
+from lexamend.ooxml.blocks import BLOCK_TAGS, block_spans
 from lexamend.ooxml.package import DocxPackage, open_package
 from lexamend.ooxml.parser import qn
 from lexamend.ooxml.revisions import Stamp
@@ -125,8 +125,9 @@ def _styles_number(package: DocxPackage, used: set[str]) -> bool:
 def _body_keys(package: PackageCopy, data: bytes | None) -> tuple[list[etree._Element], list[bytes], list[tuple[int, int] | None] | None]:
     """The body's blocks, their exact bytes, and the spans of all body children in ``data`` (None if not cut)."""
     body = package.body
-    spans = block_spans(body, data)
-    blocks = stories.blocks(body)
+    children = list(body)
+    spans = block_spans(children, data)
+    blocks = [child for child in children if child.tag in BLOCK_TAGS]
     if spans is None or data is None:
         return blocks, [etree.tostring(b, method="c14n", exclusive=True) for b in blocks], None
     keys = [data[span[0] : span[1]] for span in spans if span is not None]  # spans are those of the blocks
@@ -183,7 +184,7 @@ def compare_packages(
     old_source = old_package.read(old_package.main_part) if not resolved_old else serialise(base_copy.document)
     new_source = new_package.read(new_package.main_part) if not resolved_new else serialise(new_copy.document)
     old_blocks, old_keys, old_spans = _body_keys(base_copy, old_source)
-    span_map = dict(zip(base_copy.body, old_spans)) if old_spans is not None else None
+    span_map = dict(zip(base_copy.body, old_spans)) if old_spans is not None else None  # the body's children as read
     new_blocks, new_keys, _ = _body_keys(new_copy, new_source)
 
     stamp = Stamp(author=author, date=date)
@@ -192,10 +193,12 @@ def compare_packages(
     if moves:
         comparer.moves_old, comparer.moves_new = _move_pairs(base_copy, new_copy, old_blocks, new_blocks, old_data, new_data, lang)
     comparer.body(old_blocks, new_blocks, old_keys, new_keys, _labels(old_package, old_blocks, old_source or b""), _labels(new_package, new_blocks, new_source or b""))
+    comparer.headers = any(b"headerReference" in data or b"footerReference" in data for data in (old_source or b"", new_source or b""))
     comparer.other_stories()
     comparer.editor.finish()
-    for kind in ("footnotes", "endnotes"):
-        comparer.editor.touched.extend(stories.renumber_notes(base_copy, kind))
+    if comparer.notes_copied:
+        for kind in ("footnotes", "endnotes"):
+            comparer.editor.touched.extend(stories.renumber_notes(base_copy, kind))
     if track:
         from lexamend.ooxml.settings import set_track_revisions
 
@@ -212,8 +215,9 @@ def compare_packages(
             f"{comparer.formatting_untracked} paragraph(s) changed formatting; formatting changes are not tracked "
             "(the redline shows text changes only; use --formatting to track them)"
         )
-    if comparer.importer.dropped_comments:
-        notes.append(f"{new_path}: {comparer.importer.dropped_comments} comment(s) on inserted text were not carried over (comments of {old_path} are kept)")
+    dropped = comparer._importer.dropped_comments if comparer._importer is not None else 0
+    if dropped:
+        notes.append(f"{new_path}: {dropped} comment(s) on inserted text were not carried over (comments of {old_path} are kept)")
     return PackageRedline(base_copy.to_bytes(), notes, len(stamp.issued))
 
 
