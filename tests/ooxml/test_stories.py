@@ -82,9 +82,16 @@ def test_untouched_blocks_are_copied_from_the_source_bytes_and_touched_ones_seri
     out = zipfile.ZipFile(io.BytesIO(pkg.to_bytes())).read("word/document.xml")
     assert marked in out  # the untouched first paragraph, byte for byte
     assert b"<w:ins " in out and out.count(b"xmlns:w=") == 1  # the touched one, without repeated declarations
-    # Blocks reordered: the splice gives up and the part is serialised whole.
-    pkg.body.insert(0, copy.deepcopy(pkg.body[2]))
-    pkg.body.remove(pkg.body[3])
+    # A new block goes after the block before it.
+    new = copy.deepcopy(second)
+    pkg.body.insert(0, new)
+    pkg.splice("word/document.xml", source, spans, [second, new])
+    out = zipfile.ZipFile(io.BytesIO(pkg.to_bytes())).read("word/document.xml")
+    assert marked in out and out.index(b"<w:ins ") < out.index(marked)
+    # A touched block moved among the others: the splice gives up and the part is serialised whole.
+    pkg.body.remove(new)
+    pkg.body.insert(0, second)
+    pkg.splice("word/document.xml", source, spans, [second])
     out = zipfile.ZipFile(io.BytesIO(pkg.to_bytes())).read("word/document.xml")
     assert marked not in out and etree.fromstring(out) is not None
 

@@ -30,7 +30,7 @@ _FLAT_P = re.compile(rb"<w:p(?=[\s>/])(?:[^>]*/>|.*?</w:p>)", re.S)
 Span = tuple[int, int]
 
 
-def block_spans(body: etree._Element | list[etree._Element], data: bytes | None) -> list[Span | None] | None:
+def block_spans(body: etree._Element | list[etree._Element], data: bytes | None, *, tags: list[str] | None = None) -> list[Span | None] | None:
     """For each child of ``body`` (or of a list of its children), the [start, end) of its bytes in ``data`` (None for non-blocks).
 
     None when the part cannot be cut by the scan (another prefix, unexpected markup).
@@ -40,7 +40,8 @@ def block_spans(body: etree._Element | list[etree._Element], data: bytes | None)
     spans = _scan(data)
     if spans is None:
         return None
-    tags = [child.tag for child in body]
+    if tags is None:
+        tags = [child.tag for child in body]
     if len(spans) == len(tags) - 1 and tags[-1] not in BLOCK_TAGS and all(tag in BLOCK_TAGS for tag in tags[:-1]):
         return [*spans, None]  # the usual case: blocks, then the section properties
     if len(spans) != sum(1 for tag in tags if tag in BLOCK_TAGS):

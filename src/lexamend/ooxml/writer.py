@@ -66,10 +66,13 @@ class _Splice:
         self.body = body
         self.spans = {child: span for child, span in spans.items() if span is not None}
         self.others = {child for child, span in spans.items() if span is None}
+        children = list(spans)
+        self.order_before = dict(zip(children[1:], children[:-1]))  # child → the child before it, as read
         self.touched = touched
 
-    def _top(self) -> set[etree._Element]:
-        top: set[etree._Element] = set()
+    def _top(self) -> list[etree._Element]:
+        """The top-level blocks holding touched elements (each once, in the order first touched)."""
+        top: dict[etree._Element, None] = {}
         body = self.body
         for element in self.touched:
             node = element
@@ -77,46 +80,71 @@ class _Splice:
             while parent is not None and parent is not body:
                 node, parent = parent, parent.getparent()
             if parent is body:
-                top.add(node)
-        return top
+                top[node] = None
+        return list(top)
 
     def bytes(self, root: etree._Element) -> bytes | None:
-        """The part with untouched blocks copied from the source bytes; None when that cannot be done."""
+        """The part with untouched blocks copied from the source bytes; None when that cannot be done.
+
+        Only the touched and new top-level blocks are looked at: each touched
+        block's bytes replace its span, and each run of new blocks goes after
+        the span of the block before it. Any rearrangement this cannot express
+        (a touched block that moved, new blocks after body-level markup kept
+        in the gaps, children gone) gives None, and the part is serialised whole.
+        """
         data = self.data
         start = _BODY_START.search(data)
         if start is None:
             return None
         declared = _declarations(root)
-        touched = self._top()
-        out = [data[: start.end()]]
-        position = start.end()
-        seen = 0
-        previous: etree._Element | None = None
-        for child in self.body:
-            span = self.spans.get(child)
-            if span is None:
-                if child in self.others:
-                    if child in touched:
-                        return None
-                else:
-                    if previous is not None and previous in self.others:
-                        return None  # a new block after body-level markup kept in the gaps
-                    out.append(_fragment(child, declared))
+        edits: list[tuple[int, int, int, bytes]] = []  # (start, end, order, bytes)
+        new_count = 0
+        for number, element in enumerate(self._top()):
+            span = self.spans.get(element)
+            if element in self.others:
+                return None
+            before, steps = _previous_original(element, self)
+            if span is not None:
+                if before is not _expected_previous(element, self):
+                    return None  # moved among the originals
+                edits.append((span[0], span[1], number, _fragment(element, declared)))
+                continue
+            new_count += 1
+            if before is None:
+                at = start.end()
+            elif before in self.others:
+                return None  # after body-level markup that stays in the gaps: order not expressible
             else:
-                seen += 1
-                if span[0] < position:
-                    return None  # blocks were reordered
-                if child in touched:
-                    out.append(data[position : span[0]])
-                    out.append(_fragment(child, declared))
-                else:
-                    out.append(data[position : span[1]])
-                position = span[1]
-            previous = child
-        if seen != len(self.spans):
-            return None
+                at = self.spans[before][1]
+            edits.append((at, at, steps, _fragment(element, declared)))
+        if len(self.body) != len(self.spans) + len(self.others) + new_count:
+            return None  # children removed, or new ones no edit touched
+        body = self.body
+        if any(child.getparent() is not body for child in self.spans) or any(child.getparent() is not body for child in self.others):
+            return None  # a child as read was taken out (and another put in its place)
+        out: list[bytes] = []
+        position = 0
+        for begin, end, _, fragment in sorted(edits):
+            out.append(data[position:begin])
+            out.append(fragment)
+            position = max(position, end)
         out.append(data[position:])
         return b"".join(out)
+
+
+def _previous_original(element: etree._Element, splice: _Splice) -> tuple[etree._Element | None, int]:
+    """The nearest earlier sibling that was a child of the body as read, and how many new ones lie between."""
+    node = element.getprevious()
+    steps = 0
+    while node is not None and node not in splice.spans and node not in splice.others:
+        node = node.getprevious()
+        steps += 1
+    return node, steps
+
+
+def _expected_previous(element: etree._Element, splice: _Splice) -> etree._Element | None:
+    """The child just before ``element`` in the body as read."""
+    return splice.order_before.get(element)
 
 
 def _declarations(root: etree._Element) -> tuple[bytes, list[bytes]]:

@@ -94,6 +94,7 @@ class Comparer:
         self._readings: dict[etree._Element, TextMap] = {}  # paragraphs read (atoms, hyperlinks transparent) for pairing
         self.verify_all = False  # read back every changed paragraph, plain ones too (tests)
         self.headers = True  # whether either version may have headers or footers (False skips looking)
+        self.anchors_refer = True  # whether the old body's blocks may refer to notes or other parts at all
 
     @property
     def importer(self) -> Importer:
@@ -259,28 +260,29 @@ class Comparer:
         anchors = common_blocks(old_keys, new_keys)
         old_desc = self._describe(old_blocks, old_keys, story.old_atoms, old_labels)
         new_desc = self._describe(new_blocks, new_keys, story.new_atoms, new_labels)
-        anchored = {a for a, _ in anchors}
-        gone = {i for i, b in enumerate(old_blocks) if i not in anchored and stories.gone(b)} if len(anchored) < len(old_blocks) else set()
+        gone: set[int] = set()
+        if len(anchors) < len(old_blocks):
+            anchored = {a for a, _ in anchors}
+            gone = {i for i, b in enumerate(old_blocks) if i not in anchored and stories.gone(b)}
         diffs: dict[tuple[int, int], tuple[Op, ...]] = {}
-        pairs = [
-            pair
+        work = [
+            (hunk, pair_stretch(old_desc, new_desc, hunk, diffs, lang=self.options.lang, skip=gone.__contains__))
             for hunk in hunks(anchors, len(old_blocks), len(new_blocks))
-            for pair in pair_stretch(old_desc, new_desc, hunk, diffs, lang=self.options.lang, skip=gone.__contains__)
         ]
         # Identical blocks need work only when they refer to notes (their text may differ) or to
         # pictures and link targets (which may have changed under the same markup).
-        for a, b in anchors:
+        for a, b in anchors if self.anchors_refer or not body else ():
             key = old_keys[a]
             if b"Reference" in key or b" r:" in key:
                 if b" r:" in key and _refers(key) and not self._same_targets(old_blocks[a], new_blocks[b], story):
-                    pairs.append((a, b))  # the same markup, but a picture or link target it refers to changed
+                    work.append(((a, a + 1, b, b + 1), [(a, b)]))  # the same markup, but a picture or link it refers to changed
                 elif b"Reference" in key:
                     self._pair_notes(stories.note_refs(old_blocks[a]), stories.note_refs(new_blocks[b]))
-        paired = set(pairs)
-        i = j = 0
-        for mi, mj in [*sorted([*anchors, *pairs]), (len(old_blocks), len(new_blocks))]:
-            if mi > i or mj > j:
-                # What lies between two matched blocks: deletions first, then insertions after them.
+        # Each stretch between identical blocks, in order: deletions first, then insertions after them,
+        # paired blocks compared in place. Identical blocks themselves are left alone.
+        for (i1, i2, j1, j2), pairs in sorted(work, key=lambda item: item[0]):
+            i, j = i1, j1
+            for mi, mj in [*pairs, (i2, j2)]:
                 cursor = old_blocks[i - 1] if i else None
                 for k in range(i, mi):
                     if k not in gone:
@@ -288,9 +290,9 @@ class Comparer:
                         cursor = old_blocks[k]
                 for k in range(j, mj):
                     cursor = self._insert(old_container, cursor, new_blocks[k], story, move=self.moves_new.get(k) if body else None)
-            if (mi, mj) in paired:
-                self._pair(old_blocks[mi], new_blocks[mj], story, diffs.get((mi, mj)))
-            i, j = mi + 1, mj + 1
+                if mi < i2:
+                    self._pair(old_blocks[mi], new_blocks[mj], story, diffs.get((mi, mj)))
+                i, j = mi + 1, mj + 1
 
     def _insert(self, container: etree._Element, cursor: etree._Element | None, new_block: etree._Element, story: _Story, *, move: str | None = None) -> etree._Element:
         copy = story.importer([new_block])[0]

@@ -126,8 +126,9 @@ def _body_keys(package: PackageCopy, data: bytes | None) -> tuple[list[etree._El
     """The body's blocks, their exact bytes, and the spans of all body children in ``data`` (None if not cut)."""
     body = package.body
     children = list(body)
-    spans = block_spans(children, data)
-    blocks = [child for child in children if child.tag in BLOCK_TAGS]
+    tags = [child.tag for child in children]
+    spans = block_spans(children, data, tags=tags)
+    blocks = [child for child, tag in zip(children, tags) if tag in BLOCK_TAGS]
     if spans is None or data is None:
         return blocks, [etree.tostring(b, method="c14n", exclusive=True) for b in blocks], None
     keys = [data[span[0] : span[1]] for span in spans if span is not None]  # spans are those of the blocks
@@ -185,11 +186,13 @@ def compare_packages(
     new_source = new_package.read(new_package.main_part) if not resolved_new else serialise(new_copy.document)
     old_blocks, old_keys, old_spans = _body_keys(base_copy, old_source)
     span_map = dict(zip(base_copy.body, old_spans)) if old_spans is not None else None  # the body's children as read
+    old_refers = old_source is None or b"Reference" in old_source or b" r:" in old_source
     new_blocks, new_keys, _ = _body_keys(new_copy, new_source)
 
     stamp = Stamp(author=author, date=date)
     stamp.next_id = base_copy.highest_id() + 1
     comparer = Comparer(base_copy, new_copy, stamp, Options(formatting=formatting, moves=moves, lang=lang), old_path=old_path)
+    comparer.anchors_refer = old_refers
     if moves:
         comparer.moves_old, comparer.moves_new = _move_pairs(base_copy, new_copy, old_blocks, new_blocks, old_data, new_data, lang)
     comparer.body(old_blocks, new_blocks, old_keys, new_keys, _labels(old_package, old_blocks, old_source or b""), _labels(new_package, new_blocks, new_source or b""))

@@ -166,10 +166,16 @@ def pair_stretch(
     """
     i1, i2, j1, j2 = hunk
     pairs: list[tuple[int, int]] = []
-    for kind in ("paragraph", "table", "row", "control"):
-        olds = [i for i in range(i1, i2) if old[i].kind == kind and not (skip and skip(i))]
-        news = [j for j in range(j1, j2) if new[j].kind == kind]
-        if not olds or not news:
+    old_kinds: dict[str, list[int]] = {}
+    for i in range(i1, i2):
+        if not (skip and skip(i)):
+            old_kinds.setdefault(old[i].kind, []).append(i)
+    new_kinds: dict[str, list[int]] = {}
+    for j in range(j1, j2):
+        new_kinds.setdefault(new[j].kind, []).append(j)
+    for kind, olds in old_kinds.items():
+        news = new_kinds.get(kind, [])
+        if not news:
             continue
         if kind == "paragraph":
             pairs.extend(_pair_paragraphs(old, new, olds, news, diffs, lang))
