@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from lexamend.cli.fast import parse
 from lexamend.diff.align import ADDRESS_MIN_SIMILARITY
-from lexamend.render.redline.packages import PAIR_MIN_SIMILARITY
+from lexamend.render.redline.pairing import PAIR_MIN_SIMILARITY
 from tests.clirunner import run_cli
 from tests.conftest import REPO
 from tests.render.corpus_docx import corpus_docx
@@ -35,8 +35,13 @@ def test_the_fast_parser_takes_exactly_the_comparison_of_two_word_files(versions
     assert parse(["redline", f"--from={old}", f"--to={new}", f"--output={out}", "--author", "A B", "--date=2026-01-01", "--lang", "ru"]) == {
         "old": old, "new": new, "output": out, "author": "A B", "date": "2026-01-01", "lang": "ru",
     }  # fmt: skip
+    assert parse(["redline", "--from", old, "--to", new, "-o", out, "--existing", "reject", "--moves", "--formatting", "-q"]) == {
+        "old": old, "new": new, "output": out, "existing": "reject", "moves": "1", "formatting": "1", "quiet": "1",
+    }  # fmt: skip
     txt = str(REPO / "corpus" / "kz" / "order-468-rules.en.txt")
     for args in (
+        ["redline", "--from", old, "--to", new, "-o", out, "--existing", "maybe"],  # click reports the bad choice
+        ["redline", "--from", old, "--to", new, "-o", out, "--moves", "--moves"],
         ["redline", "--from", old, "--to", new],  # no output
         ["redline", "--from", old, "--to", new, "-o", out, "--comments"],  # an option it does not know
         ["redline", "--from", old, "--to", new, "-o", out, "--help"],

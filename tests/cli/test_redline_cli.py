@@ -64,15 +64,34 @@ def test_bad_word_files_are_refused_with_a_clear_error_and_nothing_written(tmp_p
         result = run_cli("redline", "--from", str(bad), "--to", str(order_docx), "-o", str(out))
     else:
         result = run_cli("redline", "--from", str(order_docx), "--to", str(bad), "-o", str(out))
-    if mode == "to" and case in ("macros.docm", "vba.docx", "tracked.docx"):
-        # The new version is only read (its tracked changes accepted); the base it is written into is clean.
+    if mode == "to" and case in ("macros.docm", "vba.docx"):
+        # The new version is only read; the base it is written into is clean.
         assert result.code == 0, result.err
+        return
+    if case == "tracked.docx":
+        # Existing tracked changes are kept by default (and said so), refused with --existing refuse.
+        assert result.code == 0, result.err
+        assert out.exists()
+        if mode != "patch":
+            assert "tracked change(s) by Someone" in result.err
+        out.unlink()
+        refused = run_cli(*result_args(mode, bad, order_docx, out), "--existing", "refuse")
+        assert refused.code == 2 and "Someone" in refused.err and "--existing accept" in refused.err, refused.err
+        assert not out.exists()
         return
     assert result.code == 2, result.err
     assert words in result.err and str(bad.name) in result.err
     assert "Traceback" not in result.err
     assert not out.exists()
     assert not list(tmp_path.glob(".out.docx.*"))  # no temporary file left behind
+
+
+def result_args(mode: str, bad: Path, good: Path, out: Path) -> list[str]:
+    if mode == "patch":
+        return ["redline", str(bad), P2, "-o", str(out)]
+    if mode == "from":
+        return ["redline", "--from", str(bad), "--to", str(good), "-o", str(out)]
+    return ["redline", "--from", str(good), "--to", str(bad), "-o", str(out)]
 
 
 def test_a_docx_whose_text_is_not_the_patch_base_is_refused(tmp_path: Path) -> None:

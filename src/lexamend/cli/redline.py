@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from lexamend.cli.redline_run import read_source, redline_versions, revision_date
+from lexamend.cli.redline_run import print_notes, read_source, redline_versions, revision_date
 
 LANG = click.Choice(["en", "ru", "kk"])
 
@@ -34,6 +34,16 @@ def _source_options(func):  # type: ignore[no-untyped-def]
 @click.option("--template", type=click.Path(dir_okay=False, exists=True), help="A .docx whose styles a text base is laid out with.")
 @click.option("--lang", type=LANG, help="Language of the texts (detected when omitted).")
 @click.option("--encoding", help="Encoding of a text file (UTF-8 and Windows-1251 are detected).")
+@click.option(
+    "--existing",
+    type=click.Choice(["keep", "accept", "reject", "refuse"]),
+    default="keep",
+    show_default=True,
+    help="Tracked changes already in a Word input: keep them (with their authors and dates; the new revisions are added "
+    "where they do not touch them, and the command stops where they would), accept or reject them all first, or refuse the file.",
+)
+@click.option("--moves/--no-moves", default=False, show_default=True, help="--from/--to on two .docx: write paragraphs that moved as Word moves (moveFrom/moveTo) instead of deleted and inserted.")
+@click.option("--formatting", is_flag=True, help="--from/--to on two .docx: track formatting changes too (paragraph and run properties); by default only text changes (and list numbering) are tracked.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 def redline_cmd(
     base: str | None,
@@ -47,6 +57,9 @@ def redline_cmd(
     template: str | None,
     lang: str | None,
     encoding: str | None,
+    existing: str,
+    moves: bool,
+    formatting: bool,
     quiet: bool,
 ) -> None:
     """Write OUTPUT.docx with the edits of PATCHES to BASE as tracked changes.
@@ -61,6 +74,11 @@ def redline_cmd(
     amended text, Reject All the original. With patches, nothing is written
     if any edit fails, and the document is read back before it is written:
     accepted it must be the amended text, rejected the base.
+
+    Two .docx files are compared story by story: body, tables (rows as row
+    revisions), text boxes, footnotes and endnotes, headers and footers.
+    Paragraphs and parts no change touches are copied unchanged. Only text
+    changes are tracked unless --formatting is given (a note says so).
     """
     from lexamend.outputs import write_atomic
 
@@ -69,22 +87,28 @@ def redline_cmd(
             raise click.UsageError("use either BASE PATCH... or --from OLD --to NEW")
         if comments:
             raise click.UsageError("--comments needs patches: comments carry each edit's rationale")
-        data = redline_versions(old, new, author=author, date=date, lang=lang, encoding=encoding, template=template)
+        data, notes = redline_versions(
+            old, new, author=author, date=date, lang=lang, encoding=encoding, template=template, existing=existing, moves=moves, formatting=formatting
+        )
         write_atomic(output, data, inputs=[old, new])
+        print_notes(notes, quiet=quiet)
         return
+    if moves or formatting:
+        raise click.UsageError("--moves and --formatting compare two versions: use them with --from OLD --to NEW")
     if not base or not patches:
         raise click.UsageError("give BASE and at least one PATCH (or --from OLD --to NEW)")
-    data = _redline_patches(base, patches, author=author, date=date, comments=comments, lang=lang, encoding=encoding, template=template, quiet=quiet)
+    data = _redline_patches(base, patches, author=author, date=date, comments=comments, lang=lang, encoding=encoding, template=template, quiet=quiet, existing=existing)
     write_atomic(output, data, inputs=[base, *patches])
 
 
-def _apply(base: str, patches: tuple[str, ...], *, lang: str | None, encoding: str | None, quiet: bool):  # type: ignore[no-untyped-def]
-    """Parse the base, load and apply the patches; print the report and exit 1 when an edit fails."""
+def _apply(base: str, patches: tuple[str, ...], *, lang: str | None, encoding: str | None, quiet: bool, doc=None):  # type: ignore[no-untyped-def]
+    """Parse the base (unless given), load and apply the patches; print the report and exit 1 when an edit fails."""
     from lexamend.apply import apply_patches
     from lexamend.cli.apply import _fail, _print_report, load_base
     from lexamend.patch import load as load_patch
 
-    doc = load_base(base, lang=lang, encoding=encoding, quiet=quiet)
+    if doc is None:
+        doc = load_base(base, lang=lang, encoding=encoding, quiet=quiet)
     loaded = [load_patch(p) for p in patches]
     result = apply_patches(doc, loaded)
     if not result.ok:
@@ -93,11 +117,18 @@ def _apply(base: str, patches: tuple[str, ...], *, lang: str | None, encoding: s
     return doc, loaded, result
 
 
-def _redline_patches(base: str, patches: tuple[str, ...], *, author: str, date: str | None, comments: bool, lang: str | None, encoding: str | None, template: str | None, quiet: bool) -> bytes:
+def _redline_patches(
+    base: str, patches: tuple[str, ...], *, author: str, date: str | None, comments: bool, lang: str | None, encoding: str | None, template: str | None, quiet: bool, existing: str
+) -> bytes:
     from lexamend.render.redline import redline_patches
 
-    doc, loaded, result = _apply(base, patches, lang=lang, encoding=encoding, quiet=quiet)
-    source = read_source(doc.meta.source) if doc.source_format == "docx" else None
+    resolved = _resolved_base(base, existing, lang=lang, quiet=quiet)
+    doc, loaded, result = _apply(base, patches, lang=lang, encoding=encoding, quiet=quiet, doc=resolved[0] if resolved else None)
+    if resolved is not None:
+        source: bytes | None = resolved[1]
+        existing = "keep"  # resolved already: nothing left to keep
+    else:
+        source = read_source(doc.meta.source) if doc.source_format == "docx" else None
     return redline_patches(
         doc,
         source,
@@ -107,7 +138,33 @@ def _redline_patches(base: str, patches: tuple[str, ...], *, author: str, date: 
         date=revision_date(date, loaded),
         comments=comments,
         template=Path(template).read_bytes() if template else None,
+        existing=existing,
     )
+
+
+def _resolved_base(base: str, existing: str, *, lang: str | None, quiet: bool):  # type: ignore[no-untyped-def]
+    """A .docx base with tracked changes and ``--existing accept|reject``: parsed with them resolved.
+
+    Returns (document, its bytes) or None. The patches then apply to — and the
+    redline is written into — the base as it stands once the existing changes
+    are accepted or rejected.
+    """
+    from lexamend.cli.options import warn_issues
+    from lexamend.cli.redline_run import docx_bytes, locate
+    from lexamend.parse import parse_bytes
+    from lexamend.render.redline.base import refuse_unsafe
+
+    if existing not in ("accept", "reject"):
+        return None
+    path = locate(base)
+    data = docx_bytes(path)
+    if data is None:
+        return None
+    resolved = refuse_unsafe(data, path, existing=existing).to_bytes()
+    doc = parse_bytes(resolved, path, fmt="docx", lang=lang)
+    if not quiet:
+        warn_issues(doc)
+    return doc, resolved
 
 
 @click.command("table")

@@ -7,6 +7,10 @@ part as stored, by a scan for the start and end tags of ``w:p``, ``w:tbl`` and
 ``w:sdt`` that counts nesting (text boxes put paragraphs inside paragraphs);
 the scan is checked against the parsed body and, when the part uses another
 namespace prefix or the counts disagree, each block is serialised instead.
+
+:func:`block_spans` gives the byte span of every block as well, so that a
+writer can copy the blocks it did not touch from the source part byte for byte
+(:meth:`lexamend.ooxml.writer.PackageCopy.splice`).
 """
 
 from __future__ import annotations
@@ -17,37 +21,70 @@ from lxml import etree
 
 from lexamend.ooxml.parser import qn
 
-_BLOCK_TAGS = frozenset({qn("w:p"), qn("w:tbl"), qn("w:sdt")})
+BLOCK_TAGS = frozenset({qn("w:p"), qn("w:tbl"), qn("w:sdt")})
 _TAG = re.compile(rb"<(/?)w:(p|tbl|sdt)(?=[\s>/])")
 _BODY = re.compile(rb"<w:body(?=[\s>])[^>]*>")
 _NESTING = re.compile(rb"<w:(?:tbl|txbxContent|sdt)(?=[\s>/])")
 _FLAT_P = re.compile(rb"<w:p(?=[\s>/])(?:[^>]*/>|.*?</w:p>)", re.S)
 
+Span = tuple[int, int]
 
-def block_keys(body: etree._Element, data: bytes | None) -> list[bytes]:
+
+def block_spans(body: etree._Element | list[etree._Element], data: bytes | None, *, tags: list[str] | None = None) -> list[Span | None] | None:
+    """For each child of ``body`` (or of a list of its children), the [start, end) of its bytes in ``data`` (None for non-blocks).
+
+    None when the part cannot be cut by the scan (another prefix, unexpected markup).
+    """
+    if data is None:
+        return None
+    spans = _scan(data)
+    if spans is None:
+        return None
+    if tags is None:
+        tags = [child.tag for child in body]
+    if len(spans) == len(tags) - 1 and tags[-1] not in BLOCK_TAGS and all(tag in BLOCK_TAGS for tag in tags[:-1]):
+        return [*spans, None]  # the usual case: blocks, then the section properties
+    if len(spans) != sum(1 for tag in tags if tag in BLOCK_TAGS):
+        return None
+    found = iter(spans)
+    return [next(found) if tag in BLOCK_TAGS else None for tag in tags]
+
+
+def block_keys(body: etree._Element, data: bytes | None, spans: list[Span | None] | None = None) -> list[bytes]:
     """One key per child of ``body``: equal keys mean identical markup."""
-    children = list(body)
-    if data is not None:
-        keys = _scan(data)
-        if keys is not None:
-            blocks = [child for child in children if child.tag in _BLOCK_TAGS]
-            if len(keys) == len(blocks):
-                found = iter(keys)
-                return [next(found) if child.tag in _BLOCK_TAGS else etree.tostring(child) for child in children]
-    return [etree.tostring(child) for child in children]
+    if spans is None:
+        spans = block_spans(body, data)
+    if spans is not None and data is not None:
+        return [data[span[0] : span[1]] if span is not None else etree.tostring(child, with_tail=False) for child, span in zip(body, spans)]
+    return [etree.tostring(child) for child in body]
 
 
-def _scan(data: bytes) -> list[bytes] | None:
+def _scan(data: bytes) -> list[Span] | None:
     body = _BODY.search(data)
     if body is None:
         return None
     if not _NESTING.search(data, body.end()):
         # No tables, text boxes or content controls: paragraphs do not nest.
-        pieces = data[body.end() :].split(b"</w:p>")
-        if b"<w:p/>" not in data and all(piece.lstrip().startswith((b"<w:p>", b"<w:p ")) for piece in pieces[:-1]):
-            return [piece + b"</w:p>" for piece in pieces[:-1]]  # each piece is one paragraph
-        return _FLAT_P.findall(data, body.end())
-    keys: list[bytes] = []
+        start = body.end()
+        pieces = data[start:].split(b"</w:p>")
+        pieces.pop()
+        if b"<w:p/>" not in data:
+            spans: list[Span] = []
+            append = spans.append
+            for piece in pieces:  # each piece is one paragraph, maybe after whitespace
+                size = len(piece)
+                if piece.startswith((b"<w:p>", b"<w:p ")):
+                    append((start, start + size + 6))
+                else:
+                    stripped = piece.lstrip()
+                    if not stripped.startswith((b"<w:p>", b"<w:p ")):
+                        break
+                    append((start + size - len(stripped), start + size + 6))
+                start += size + 6
+            else:
+                return spans
+        return [match.span() for match in _FLAT_P.finditer(data, body.end())]
+    spans = []
     depth = 0
     start = 0
     for match in _TAG.finditer(data, body.end()):
@@ -56,7 +93,7 @@ def _scan(data: bytes) -> list[bytes] | None:
             depth -= 1
             if depth == 0:
                 end = data.find(b">", match.end()) + 1
-                keys.append(data[start:end])
+                spans.append((start, end))
             elif depth < 0:
                 return None
             continue
@@ -65,12 +102,12 @@ def _scan(data: bytes) -> list[bytes] | None:
             return None
         if data[end - 1 : end] == b"/":  # an empty element: <w:p/>
             if depth == 0:
-                keys.append(data[match.start() : end + 1])
+                spans.append((match.start(), end + 1))
             continue
         if depth == 0:
             start = match.start()
         depth += 1
-    return keys if depth == 0 else None
+    return spans if depth == 0 else None
 
 
-__all__ = ["block_keys"]
+__all__ = ["BLOCK_TAGS", "Span", "block_keys", "block_spans"]

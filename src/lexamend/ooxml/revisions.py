@@ -197,15 +197,19 @@ def mark_state(p: etree._Element) -> set[str]:
     return {("ins" if child.tag == _INS else "del") for child in rpr if child.tag in (_INS, _DEL)}
 
 
+_MARK_KINDS = {"ins": _INS, "del": _DEL, "moveFrom": _MOVE_FROM, "moveTo": _MOVE_TO}
+
+
 def mark_paragraph(p: etree._Element, kind: str, stamp: Stamp) -> None:
-    """Record the paragraph mark as inserted (``kind="ins"``) or deleted (``"del"``)."""
+    """Record the paragraph mark as inserted (``kind="ins"``), deleted (``"del"``) or moved (``"moveFrom"``, ``"moveTo"``)."""
     rpr = mark_properties(p)
-    tag = _INS if kind == "ins" else _DEL
+    tag = _MARK_KINDS[kind]
     if rpr.find(tag) is not None:
         return
     element = etree.Element(tag, stamp.attributes())
-    # ins comes before del, and both before any formatting of the mark.
-    position = 1 if tag == _DEL and len(rpr) and rpr[0].tag == _INS else 0
+    # CT_ParaRPr: ins, del, moveFrom, moveTo, in that order, before any formatting of the mark.
+    order = list(_MARK_REVISIONS)
+    position = sum(1 for child in rpr if child.tag in _MARK_REVISIONS and order.index(child.tag) < order.index(tag))
     rpr.insert(position, element)
 
 
@@ -219,6 +223,8 @@ def unmark_paragraph(p: etree._Element, kind: str) -> None:
         rpr.remove(child)
     if len(rpr) == 0 and not rpr.attrib:
         ppr.remove(rpr)  # type: ignore[union-attr]
+        if len(ppr) == 0 and not ppr.attrib:  # type: ignore[arg-type]
+            p.remove(ppr)  # type: ignore[arg-type]
 
 
 def formatting_of(ppr: etree._Element | None) -> etree._Element:

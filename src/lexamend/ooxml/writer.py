@@ -10,6 +10,13 @@ part (comments, settings) is registered the way Word expects.
 :meth:`PackageCopy.to_bytes` zips the result deterministically
 (:func:`lexamend.ooxml.deterministic.repack`): the same input and the same edits
 give the same bytes.
+
+Minimal output: a part registered with :meth:`PackageCopy.splice` is not
+serialised as a whole. Its top-level body blocks that no edit touched are
+copied from the source bytes as they were (attribute quoting, empty elements,
+whitespace and all), and only the touched or new blocks are serialised, so a
+reviewer comparing the two packages sees only the change. When the body was
+rearranged in a way the splice cannot follow, the part is serialised instead.
 """
 
 from __future__ import annotations
@@ -48,6 +55,125 @@ _ID = re.compile(rb'(?<=[\s"])w:id="(-?\d+)"')
 _PR = NSMAP["pr"]
 
 
+_BODY_START = re.compile(rb"<w:body(?=[\s>])[^>]*>")
+
+
+class _Splice:
+    """The source bytes of a part and where its body's blocks are in them (see :meth:`PackageCopy.splice`)."""
+
+    def __init__(self, data: bytes, body: etree._Element, spans: dict[etree._Element, tuple[int, int] | None], touched: list[etree._Element]) -> None:
+        self.data = data
+        self.body = body
+        self.spans = {child: span for child, span in spans.items() if span is not None}
+        self.others = {child for child, span in spans.items() if span is None}
+        children = list(spans)
+        self.order_before = dict(zip(children[1:], children[:-1]))  # child → the child before it, as read
+        self.touched = touched
+
+    def _top(self) -> list[etree._Element]:
+        """The top-level blocks holding touched elements (each once, in the order first touched)."""
+        top: dict[etree._Element, None] = {}
+        body = self.body
+        for element in self.touched:
+            node = element
+            parent = node.getparent()
+            while parent is not None and parent is not body:
+                node, parent = parent, parent.getparent()
+            if parent is body:
+                top[node] = None
+        return list(top)
+
+    def bytes(self, root: etree._Element) -> bytes | None:
+        """The part with untouched blocks copied from the source bytes; None when that cannot be done.
+
+        Only the touched and new top-level blocks are looked at: each touched
+        block's bytes replace its span, and each run of new blocks goes after
+        the span of the block before it. Any rearrangement this cannot express
+        (a touched block that moved, new blocks after body-level markup kept
+        in the gaps, children gone) gives None, and the part is serialised whole.
+        """
+        data = self.data
+        start = _BODY_START.search(data)
+        if start is None:
+            return None
+        declared = _declarations(root)
+        edits: list[tuple[int, int, int, bytes]] = []  # (start, end, order, bytes)
+        new_count = 0
+        for number, element in enumerate(self._top()):
+            span = self.spans.get(element)
+            if element in self.others:
+                return None
+            before, steps = _previous_original(element, self)
+            if span is not None:
+                if before is not _expected_previous(element, self):
+                    return None  # moved among the originals
+                edits.append((span[0], span[1], number, _fragment(element, declared)))
+                continue
+            new_count += 1
+            if before is None:
+                at = start.end()
+            elif before in self.others:
+                return None  # after body-level markup that stays in the gaps: order not expressible
+            else:
+                at = self.spans[before][1]
+            edits.append((at, at, steps, _fragment(element, declared)))
+        if len(self.body) != len(self.spans) + len(self.others) + new_count:
+            return None  # children removed, or new ones no edit touched
+        body = self.body
+        if any(child.getparent() is not body for child in self.spans) or any(child.getparent() is not body for child in self.others):
+            return None  # a child as read was taken out (and another put in its place)
+        out: list[bytes] = []
+        position = 0
+        for begin, end, _, fragment in sorted(edits):
+            out.append(data[position:begin])
+            out.append(fragment)
+            position = max(position, end)
+        out.append(data[position:])
+        return b"".join(out)
+
+
+def _previous_original(element: etree._Element, splice: _Splice) -> tuple[etree._Element | None, int]:
+    """The nearest earlier sibling that was a child of the body as read, and how many new ones lie between."""
+    node = element.getprevious()
+    steps = 0
+    while node is not None and node not in splice.spans and node not in splice.others:
+        node = node.getprevious()
+        steps += 1
+    return node, steps
+
+
+def _expected_previous(element: etree._Element, splice: _Splice) -> etree._Element | None:
+    """The child just before ``element`` in the body as read."""
+    return splice.order_before.get(element)
+
+
+def _declarations(root: etree._Element) -> tuple[bytes, list[bytes]]:
+    """The namespace declarations lxml writes on any element serialised alone from this tree, as one
+    string (in lxml's order), and one by one."""
+    probe = etree.SubElement(root, "probe")
+    try:
+        data = etree.tostring(probe)
+    finally:
+        root.remove(probe)
+    whole = data[len(b"<probe") : data.rfind(b"/>")]
+    single = [f' xmlns:{prefix}="{uri}"'.encode() for prefix, uri in root.nsmap.items() if prefix and '"' not in uri and "&" not in uri]
+    return whole, single
+
+
+def _fragment(element: etree._Element, declared: tuple[bytes, list[bytes]]) -> bytes:
+    """An element serialised alone, without the namespace declarations its part's root already makes."""
+    data = etree.tostring(element, encoding="UTF-8", with_tail=False)
+    end = data.find(b">")
+    head = data[:end]
+    whole, single = declared
+    if whole and whole in head:
+        head = head.replace(whole, b"", 1)  # an element of this tree: its declarations are exactly the root's
+    else:
+        for declaration in single:
+            head = head.replace(declaration, b"", 1)
+    return head + data[end:]
+
+
 def serialise(root: etree._Element) -> bytes:
     """An XML part as Word writes it: UTF-8, declaration with ``standalone="yes"``."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -76,6 +202,7 @@ class PackageCopy:
         self.source = source  # the opened package the entries were copied from, if any
         self._parsed: dict[str, etree._Element] = {}
         self._peeked: dict[str, etree._Element | None] = {}
+        self._splices: dict[str, _Splice] = {}
 
     @classmethod
     def from_package(cls, package: DocxPackage) -> PackageCopy:
@@ -165,6 +292,14 @@ class PackageCopy:
         self._peeked.pop(stored, None)
         if stored not in self._raw:
             self._entries.setdefault(stored, b"")
+
+    def put_bytes(self, name: str, data: bytes) -> None:
+        """Add or replace an entry with binary content (a picture copied from another package)."""
+        stored = self._stored(name) or name
+        self._parsed.pop(stored, None)
+        self._peeked.pop(stored, None)
+        self._raw.pop(stored, None)
+        self._entries[stored] = data
 
     @property
     def document(self) -> etree._Element:
@@ -271,6 +406,23 @@ class PackageCopy:
             highest = max([highest, *numbers])
         return highest
 
+    def splice(self, name: str, data: bytes, spans: dict[etree._Element, tuple[int, int] | None], touched: list[etree._Element]) -> None:
+        """Write part ``name`` by copying untouched body blocks from its source bytes ``data``.
+
+        ``spans`` maps each child the body had when it was read to its byte
+        span in ``data`` (:func:`lexamend.ooxml.blocks.block_spans`; None for
+        children that are not blocks); ``touched`` lists every element an edit
+        modified (its top-level block is serialised again).
+        """
+        stored = self._stored(name)
+        root = self._parsed.get(stored or name)
+        if stored is None or root is None:
+            return
+        body = root.find(qn("w:body"))
+        if body is None:
+            return
+        self._splices[stored] = _Splice(data, body, spans, touched)
+
     # -- output -----------------------------------------------------------------
     def to_bytes(self, *, core_date: str | None = None) -> bytes:
         """The package as deterministic zip bytes; parsed parts are serialised, the rest copied.
@@ -280,7 +432,9 @@ class PackageCopy:
         """
         parts = dict(self._entries)
         for name, root in self._parsed.items():
-            parts[name] = serialise(root)
+            splice = self._splices.get(name)
+            spliced = splice.bytes(root) if splice is not None else None
+            parts[name] = spliced if spliced is not None else serialise(root)
         raw = {name: entry for name, entry in self._raw.items() if name not in parts}
         if core_date is None:
             return repack(parts, fix_core=False, raw=raw)

@@ -108,13 +108,13 @@ def write_redline(
         stamp=stamp,
         comments=specs,
     )
-    finish_package(base, track=track)
+    finish_package(base, track=track, written=written)
     return Redline(base.package.to_bytes(core_date=core_date), tuple(steps), written.fallbacks)
 
 
-def _base_for(doc: Document, lines: list[Line], source: bytes | None, template: bytes | None) -> Base:
+def _base_for(doc: Document, lines: list[Line], source: bytes | None, template: bytes | None, existing: str = "keep") -> Base:
     if source is not None and doc.source_format == "docx":
-        return docx_base(doc, lines, source)
+        return docx_base(doc, lines, source, existing=existing)
     return text_base(lines, title=doc.meta.title or doc.title_line or "", template=template)
 
 
@@ -145,6 +145,7 @@ def redline_documents(
     comments: dict[str, str | Sequence[str]] | None = None,
     template: bytes | None = None,
     track: bool = True,
+    existing: str = "keep",
 ) -> bytes:
     """A redline of ``old`` into ``new`` (two parsed versions of a text).
 
@@ -157,7 +158,7 @@ def redline_documents(
 
     old_lines, new_lines = document_lines(old), document_lines(new)
     matches = by_alignment(align(old, new), old_lines, new_lines)
-    base = _base_for(old, old_lines, old_source, template)
+    base = _base_for(old, old_lines, old_source, template, existing)
 
     def specs(steps: Sequence[Step]) -> list[CommentSpec]:
         out = []
@@ -186,13 +187,15 @@ def redline_patches(
     template: bytes | None = None,
     track: bool = True,
     verify: bool = True,
+    existing: str = "keep",
 ) -> bytes:
     """A redline of the patches' edits on ``base_doc`` (``result`` is their successful :class:`ApplyResult`).
 
     With ``verify`` (the default) the written document is read back before it
     is returned: with every change accepted it must parse to the amended text,
-    with every change rejected to the base text; otherwise :class:`OutputError`
-    is raised and nothing is returned.
+    with every change rejected to the base text (the base as it was before
+    the tracked changes it already holds, when ``existing`` keeps them);
+    otherwise :class:`OutputError` is raised and nothing is returned.
     """
     from lexamend.render.redline.comments import edit_comments
 
@@ -200,7 +203,7 @@ def redline_patches(
         raise OutputError("the patches did not apply cleanly; no redline is written", hint="Run `lexamend check` to see which edits fail.")
     amended = result.document
     old_lines, new_lines = document_lines(base_doc), document_lines(amended)
-    base = _base_for(base_doc, old_lines, base_source, template)
+    base = _base_for(base_doc, old_lines, base_source, template, existing)
     language = lang or base_doc.meta.language or "en"
 
     def specs(steps: Sequence[Step]) -> list[CommentSpec]:
@@ -226,9 +229,9 @@ def redline_patches(
         core_date=core_date,
     )
     if verify:
-        from lexamend.render.redline.verify import verify_redline
+        from lexamend.render.redline.verify import rejected_base, verify_redline
 
-        verify_redline(redline.data, base_doc, amended, tracked=track)
+        verify_redline(redline.data, base_doc, amended, tracked=track, rejected=rejected_base(base_source, base_doc) if base_source and not base.generated else None)
     return redline.data
 
 

@@ -50,6 +50,9 @@ def _unit_lines(unit: Unit) -> Iterator[Line]:
         yield Line(unit.text, unit.text_block, unit, "text")
     children = unit.children
     if unit.kind not in _HEADED and unit.kind is not Kind.ATTACHMENT and not unit.text and _inline_part_text(unit):
+        # The first part's text went on the label's line; its own list items follow.
+        for grandchild in children[0].children:
+            yield from _unit_lines(grandchild)
         children = children[1:]
     for child in children:
         yield from _unit_lines(child)

@@ -17,6 +17,7 @@ from lxml import etree
 from lexamend.errors import InputError
 from lexamend.model import Document, Kind
 from lexamend.ooxml import build
+from lexamend.ooxml.blocks import block_spans
 from lexamend.ooxml.parser import qn
 from lexamend.ooxml.textmap import TextMap
 from lexamend.render.redline.base import Base, refuse_unsafe
@@ -36,34 +37,54 @@ HEAD_STYLES: dict[Kind, str] = {
 }
 
 
-def docx_base(doc: Document, lines: list[Line], data: bytes) -> Base:
-    """The base for a document parsed from the .docx ``data``."""
+def docx_base(doc: Document, lines: list[Line], data: bytes, *, existing: str = "keep") -> Base:
+    """The base for a document parsed from the .docx ``data``.
+
+    A line read from several paragraphs (another author deleted the mark
+    between them: the parser joins them as Accept All would) is kept in
+    :attr:`Base.joined`; the writer refuses to change it.
+    """
     from lexamend.parse.docx import paragraph_ordinals
 
     path = doc.meta.source or "base.docx"
     if doc.meta.sha256 and doc.meta.sha256 != hashlib.sha256(data).hexdigest():
         raise InputError(path, "is not the file the document was parsed from (its sha256 differs)", hint="Parse the base again from this file.")
-    package = refuse_unsafe(data, path)
+    if existing in ("accept", "reject"):
+        from lexamend.ooxml.stories import revisions_in
+        from lexamend.ooxml.writer import PackageCopy
+
+        if revisions_in(PackageCopy.from_bytes(data, path))[0]:
+            raise InputError(path, f"--existing {existing} needs the base parsed with its tracked changes resolved", hint="Use the `lexamend redline` command, which does that.")
+    package = refuse_unsafe(data, path, existing=existing)
     all_paragraphs = list(package.body.iter(_P))
     paragraphs: list[etree._Element] = []
     texts: list[str] = []
     prefixes: list[str] = []
     numbered: set[int] = set()
+    joined: set[int] = set()
     for index, line in enumerate(lines):
         if line.block is None or not 0 <= line.block < len(doc.blocks):
             raise InputError(path, f"line {index + 1} of its text ({line.text[:60]!r}) has no source paragraph")
         block = doc.blocks[line.block]
         ordinals = paragraph_ordinals(block)
-        if len(ordinals) != 1 or not 0 <= ordinals[0] < len(all_paragraphs):
+        if not ordinals or not all(0 <= o < len(all_paragraphs) for o in ordinals):
             raise InputError(path, f"{block.origin} does not match the document's paragraphs", hint="Parse the base again from this file.")
-        p = all_paragraphs[ordinals[0]]
+        if len(ordinals) > 1:
+            joined.add(index)
+        p = all_paragraphs[ordinals[-1] if len(ordinals) > 1 else ordinals[0]]
         prefix = f"{block.label_auto} " if block.label_auto and line.role in ("head", "title") else ""
         if prefix:
             numbered.add(index)
         paragraphs.append(p)
-        texts.append(TextMap(p).text)
+        texts.append(line.text[len(prefix) :] if index in joined else TextMap(p).text)
         prefixes.append(prefix)
-    return Base(package, paragraphs, texts, prefixes, numbered=numbered)
+    base = Base(package, paragraphs, texts, prefixes, numbered=numbered)
+    base.joined = joined
+    source = package.source.read(package.main_part) if package.source is not None and existing not in ("accept", "reject") else None
+    spans = block_spans(package.body, source) if source is not None else None
+    if spans is not None and source is not None:
+        base.source = (source, dict(zip(package.body, spans)))
+    return base
 
 
 def line_style(line: Line) -> str | None:

@@ -35,8 +35,24 @@ def _first_difference(got: list[str], want: list[str]) -> str:
     return "no difference"
 
 
-def verify_redline(data: bytes, base: Document, amended: Document, *, tracked: bool = True) -> None:
-    """Raise :class:`OutputError` unless accept-all gives ``amended`` and reject-all gives ``base``."""
+def rejected_base(source: bytes, base: Document) -> list[str] | None:
+    """The base's lines as Reject All leaves them, when its .docx holds tracked changes (None when it holds none)."""
+    from lexamend.ooxml.stories import may_have_revisions, resolve_stories
+    from lexamend.parse import parse_bytes
+
+    package = PackageCopy.from_bytes(source, base.meta.source or "base.docx")
+    if not may_have_revisions(package):
+        return None
+    resolve_stories(package, accept=False)
+    return render_lines(parse_bytes(package.to_bytes(), base.meta.source or "base.docx", fmt="docx", lang=base.meta.language or None))
+
+
+def verify_redline(data: bytes, base: Document, amended: Document, *, tracked: bool = True, rejected: list[str] | None = None) -> None:
+    """Raise :class:`OutputError` unless accept-all gives ``amended`` and reject-all gives ``base``.
+
+    ``rejected`` is what Reject All must give instead of the base's lines, for
+    a base that already held tracked changes (kept in the redline).
+    """
     lang = base.meta.language or None
     want_accept = render_lines(amended)
     got_accept = view_text(data, accept=True, lang=lang)
@@ -46,7 +62,7 @@ def verify_redline(data: bytes, base: Document, amended: Document, *, tracked: b
             hint="If the base numbers its paragraphs automatically, keep repealed units as «исключен» placeholders (placeholder: true) so that Word does not renumber the rest.",
         )
     if tracked:
-        want_reject = render_lines(base)
+        want_reject = rejected if rejected is not None else render_lines(base)
         got_reject = view_text(data, accept=False, lang=lang)
         if got_reject != want_reject:
             raise OutputError(
@@ -54,4 +70,4 @@ def verify_redline(data: bytes, base: Document, amended: Document, *, tracked: b
             )
 
 
-__all__ = ["verify_redline", "view_text"]
+__all__ = ["rejected_base", "verify_redline", "view_text"]
