@@ -105,7 +105,23 @@ documented way; a pair of the corpus shows it.
   references and pictures in place.
 - **Granularity**: words, never characters (legal-aware tokens keep "5-1.", "4-1)" and quoted phrases
   whole); a paragraph whose text has too little in common with its new wording is shown deleted and
-  inserted whole.
+  inserted whole — except in a table cell, where a one-for-one changed paragraph is always amended in
+  place (the cell is that cell). Paragraphs are never paired across a table that stays.
+- **Paragraphs joined or split**: shown as the old paragraphs deleted and the new ones inserted
+  (Accept All and Reject All are exact), not as deleted or inserted paragraph marks alone.
+
+## Documents saved by Word
+
+The pairs above are made by python-docx and LibreOffice. `tests/render/test_word_made_pairs.py` runs
+the same reader, LibreOffice, package, revision and untouched-XML checks on 111 pairs saved by
+Microsoft Word: the comparison test files of Open-XML-PowerTools (`tests/data/docx/wmlcomparer/`,
+MIT) — merged cells, nested tables, SmartArt, text boxes, equations, images, fields, hyperlinks,
+footnotes and endnotes, other reviewers' revisions, French text. Every redline is exact under
+Accept All and Reject All (the independent reader and LibreOffice), valid, and copies what it does
+not touch byte for byte. One pair is refused under the default `--existing keep` (the new version
+drops a text box another reviewer inserted; the message names the reviewer) and passes with
+`--existing accept`. On three pairs the "revisions sane" count does not fit, and the test says why:
+a paragraph moved into a new table, a row deleted next to an amended cell, paragraphs joined.
 
 ## LibreOffice's limits
 
@@ -175,8 +191,9 @@ def render(outcomes: list[Outcome]) -> str:
         "- LibreOffice 7.4 headless aborts when a document with comments is opened through UNO; such\n"
         "  documents are converted to ODT with `soffice --convert-to odt` first and their comments removed\n"
         "  from the ODT, then Accept/Reject All run on LibreOffice's own import of the redline.\n"
-        "- LibreOffice's text export writes the anchor of a drawing as a zero-width space, which the\n"
-        "  comparison leaves out.\n"
+        "- LibreOffice's text export writes the anchor of a drawing as a zero-width space, and puts a\n"
+        "  zero-width joiner in the empty cells of a tracked row (kept after Accept All); the comparison\n"
+        "  leaves both out.\n"
     )
     failures = [f"- `{o.pair}` ({o.mode}): {detail}" for o in outcomes for check, (ok, detail) in o.results.items() if ok is False]
     if failures:

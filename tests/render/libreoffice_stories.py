@@ -50,7 +50,10 @@ def _texts(document):
             shapes.append(text)
     frames = document.getTextFrames()
     for name in frames.getElementNames():
-        text = frames.getByName(name).getString()
+        try:
+            text = frames.getByName(name).getString()
+        except Exception:  # a frame LibreOffice made for a drawing without text (SmartArt): nothing to read
+            text = ""
         if text.strip() and text not in shapes:
             shapes.append(text)
     out["shapes"] = shapes

@@ -26,6 +26,7 @@ _TAG = re.compile(rb"<(/?)w:(p|tbl|sdt)(?=[\s>/])")
 _BODY = re.compile(rb"<w:body(?=[\s>])[^>]*>")
 _NESTING = re.compile(rb"<w:(?:tbl|txbxContent|sdt)(?=[\s>/])")
 _FLAT_P = re.compile(rb"<w:p(?=[\s>/])(?:[^>]*/>|.*?</w:p>)", re.S)
+_EMPTY_P = re.compile(rb"<w:p(?:\s[^>]*)?/>")  # an empty paragraph, with or without attributes (Word writes <w:p w:rsidR="…"/>)
 
 Span = tuple[int, int]
 
@@ -68,7 +69,7 @@ def _scan(data: bytes) -> list[Span] | None:
         start = body.end()
         pieces = data[start:].split(b"</w:p>")
         pieces.pop()
-        if b"<w:p/>" not in data:
+        if not _EMPTY_P.search(data, start):
             spans: list[Span] = []
             append = spans.append
             for piece in pieces:  # each piece is one paragraph, maybe after whitespace

@@ -278,16 +278,20 @@ def read_body(
         )
 
 
-def count_revisions(body: etree._Element) -> Revisions:
+def count_revisions(body: etree._Element, *, skip_ids: frozenset[str] = frozenset()) -> Revisions:
     """Revision marks (``w:ins``, ``w:del``, ``w:rPrChange``, …) in the body, and their authors.
 
     Each element counts once; marks inside markup-compatibility fallbacks
-    (which repeat the preferred content) are not counted.
+    (which repeat the preferred content) are not counted, nor marks whose
+    ``w:id`` is in ``skip_ids`` (the ones a redline in progress has just written).
     """
     count = 0
     authors: dict[str, None] = {}
+    id_attribute = qn("w:id")
     for element in body.iter(*REVISION_TAGS):
         if _nearest(element, (_FALLBACK,)) is not None:
+            continue
+        if skip_ids and element.get(id_attribute) in skip_ids:
             continue
         count += 1
         authors.setdefault(element.get(qn("w:author")) or "an unknown author", None)

@@ -26,7 +26,7 @@ The functions here answer structural questions by kind name ("paragraph",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
@@ -388,16 +388,20 @@ def may_have_revisions(package: PackageCopy) -> bool:
     return False
 
 
-def revisions_in(package: PackageCopy) -> tuple[int, tuple[str, ...]]:
-    """How many tracked changes the package's stories hold, and their authors (in order of appearance)."""
+def revisions_in(package: PackageCopy, *, skip_ids: Iterable[int] = ()) -> tuple[int, tuple[str, ...]]:
+    """How many tracked changes the package's stories hold, and their authors (in order of appearance).
+
+    ``skip_ids`` are revision ids to leave out: those of a redline being written into the package.
+    """
     from lexamend.ooxml.reader import count_revisions
 
     total = 0
     authors: dict[str, None] = {}
     if not may_have_revisions(package):
         return 0, ()
+    skip = frozenset(str(i) for i in skip_ids)
     for _, root in story_roots(package):
-        found = count_revisions(root)
+        found = count_revisions(root, skip_ids=skip)
         total += found.count
         for author in found.authors:
             authors.setdefault(author, None)

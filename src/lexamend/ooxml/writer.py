@@ -424,6 +424,23 @@ class PackageCopy:
         self._splices[stored] = _Splice(data, body, spans, touched)
 
     # -- output -----------------------------------------------------------------
+    def _unless_unchanged(self, name: str, root: etree._Element) -> bytes:
+        """The part serialised, or its source bytes when its content is the same as read.
+
+        A part is parsed for editing before anyone knows whether it will change
+        (two notes differing only in revision-session ids compare as equal text);
+        writing it back as read keeps the package free of changes that carry no
+        revision. The main part is left out: it is spliced block by block instead.
+        """
+        source = self._entries.get(name) or (self.read(name) if name in self._raw else None)
+        if source and name != self._stored(self.main_part):
+            try:
+                if etree.tostring(root, method="c14n") == etree.tostring(parse_xml(source), method="c14n"):
+                    return source
+            except etree.XMLSyntaxError:
+                pass
+        return serialise(root)
+
     def to_bytes(self, *, core_date: str | None = None) -> bytes:
         """The package as deterministic zip bytes; parsed parts are serialised, the rest copied.
 
@@ -434,7 +451,7 @@ class PackageCopy:
         for name, root in self._parsed.items():
             splice = self._splices.get(name)
             spliced = splice.bytes(root) if splice is not None else None
-            parts[name] = spliced if spliced is not None else serialise(root)
+            parts[name] = spliced if spliced is not None else self._unless_unchanged(name, root)
         raw = {name: entry for name, entry in self._raw.items() if name not in parts}
         if core_date is None:
             return repack(parts, fix_core=False, raw=raw)

@@ -43,6 +43,7 @@ from lxml import etree
 from lexamend.errors import InputError, OutputError
 from lexamend.ooxml import stories
 from lexamend.ooxml.edit import RevisionConflict, TrackedEditor, Unsupported
+from lexamend.ooxml.parser import qn
 from lexamend.ooxml.portable import Importer
 from lexamend.ooxml.revisions import Stamp
 from lexamend.ooxml.textmap import ATOM_CHARS, Atom, Atoms, AtomTable, TextMap, digest, strip_atoms
@@ -51,6 +52,8 @@ from lexamend.render.redline.pairing import Block, common_blocks, hunks, pair_st
 from lexamend.render.redline.plan import line_ops
 
 Op = tuple[str, str]
+
+_TC = qn("w:tc")
 
 
 class Options(namedtuple("Options", "formatting moves lang", defaults=(False, False, None))):
@@ -260,13 +263,14 @@ class Comparer:
         anchors = common_blocks(old_keys, new_keys)
         old_desc = self._describe(old_blocks, old_keys, story.old_atoms, old_labels)
         new_desc = self._describe(new_blocks, new_keys, story.new_atoms, new_labels)
+        cell = old_container.tag == _TC
         gone: set[int] = set()
         if len(anchors) < len(old_blocks):
             anchored = {a for a, _ in anchors}
             gone = {i for i, b in enumerate(old_blocks) if i not in anchored and stories.gone(b)}
         diffs: dict[tuple[int, int], tuple[Op, ...]] = {}
         work = [
-            (hunk, pair_stretch(old_desc, new_desc, hunk, diffs, lang=self.options.lang, skip=gone.__contains__))
+            (hunk, pair_stretch(old_desc, new_desc, hunk, diffs, lang=self.options.lang, skip=gone.__contains__, cell=cell))
             for hunk in hunks(anchors, len(old_blocks), len(new_blocks))
         ]
         # Identical blocks need work only when they refer to notes (their text may differ) or to
@@ -501,7 +505,7 @@ class Comparer:
 
     # -- errors ------------------------------------------------------------------------------------
     def _conflict(self, exc: RevisionConflict) -> InputError:
-        count, authors = stories.revisions_in(self.old)
+        count, authors = stories.revisions_in(self.old, skip_ids=self.editor.stamp.issued)
         where = ""
         if exc.paragraph is not None:
             where = f" (paragraph «{_excerpt(strip_atoms(TextMap(exc.paragraph).text))}»)"

@@ -7,14 +7,15 @@ boxes, notes, headers:
 1. :func:`common_blocks` anchors the blocks whose exact markup is equal (a
    patience diff, unique keys first); identical blocks are "same" in any
    alignment, so nothing is lost by not reading their text;
-2. :func:`pair_stretch` pairs what is left between two anchors, kind by kind:
-   paragraphs of equal text, then — for a one-for-one stretch — one amended
+2. :func:`pair_stretch` pairs what is left between two anchors: tables with
+   tables and rows with rows by their text (:data:`TABLE_MIN_SIMILARITY`),
+   content controls by tag and alias; then, between those pairs, paragraphs
+   of equal text, then — for a one-for-one stretch — one amended
    paragraph when its wordings are at least :data:`PAIR_MIN_SIMILARITY` alike,
    and for longer stretches an alignment of the stretch's paragraphs parsed
    into clause trees (:func:`lexamend.diff.align.align`: number, then
-   similarity); tables with tables and rows with rows by their text
-   (:data:`TABLE_MIN_SIMILARITY`), content controls by tag and alias. Pairs of
-   all kinds are then kept in order (:func:`~lexamend.render.redline.plan.monotone`).
+   similarity). Pairs of all kinds are kept in order
+   (:func:`~lexamend.render.redline.plan.monotone`).
 
 A block without a partner is deleted (old) or inserted (new).
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from lexamend.render.redline.plan import line_ops, monotone, similarity
 
@@ -40,6 +42,9 @@ TABLE_MIN_SIMILARITY = 0.35
 #: Above this many candidate pairs (old × new) in one stretch, tables and rows are paired only in
 #: order of position (their similarities are not all computed).
 SIMILARITY_PAIR_LIMIT = 2500
+#: Paragraphs left unpaired by the clause alignment are compared word by word, pair by pair, up
+#: to this many candidate pairs (each is a word diff).
+LEFTOVER_PAIR_LIMIT = 400
 
 
 class Block:
@@ -158,11 +163,16 @@ def pair_stretch(
     *,
     lang: str | None = None,
     skip: Callable[[int], bool] | None = None,
+    cell: bool = False,
 ) -> list[tuple[int, int]]:
     """Pairs of blocks that are one block in both versions, inside one changed stretch (in order).
 
     ``skip`` names old blocks that take no part (already deleted by another
-    author). Word diffs computed on the way are kept in ``diffs``.
+    author). Word diffs computed on the way are kept in ``diffs``. In a table
+    cell (``cell``) a one-for-one stretch of paragraphs is one amended paragraph
+    whatever its text, as rows and tables are: the cell is that cell, and its
+    last paragraph mark cannot be deleted anyway, so a deletion and an insertion
+    would only add markup.
     """
     i1, i2, j1, j2 = hunk
     pairs: list[tuple[int, int]] = []
@@ -175,19 +185,46 @@ def pair_stretch(
         new_kinds.setdefault(new[j].kind, []).append(j)
     for kind, olds in old_kinds.items():
         news = new_kinds.get(kind, [])
-        if not news:
+        if not news or kind == "paragraph":
             continue
-        if kind == "paragraph":
-            pairs.extend(_pair_paragraphs(old, new, olds, news, diffs, lang))
-        elif kind == "control":
+        if kind == "control":
             pairs.extend(_pair_controls(old, new, olds, news))
         else:
             pairs.extend(_pair_similar(old, new, olds, news))
+    pairs = monotone(pairs)
+    olds, news = old_kinds.get("paragraph", []), new_kinds.get("paragraph", [])
+    if olds and news:
+        # Paragraphs are paired between the tables and controls that stay, never across them: a
+        # paragraph before a table is not the amended paragraph after it (which would delete and
+        # insert the table in between).
+        bounds = [(i1 - 1, j1 - 1), *pairs, (i2, j2)]
+        for (a0, b0), (a1, b1) in pairwise(bounds):
+            some_old = [i for i in olds if a0 < i < a1]
+            some_new = [j for j in news if b0 < j < b1]
+            if some_old and some_new:
+                pairs.extend(_pair_paragraphs(old, new, some_old, some_new, diffs, lang, cell=cell))
+    a, b = i2 - 1, j2 - 1
+    if i2 == len(old) and j2 == len(new) and a >= i1 and b >= j1 and old[a].kind == "paragraph" == new[b].kind:
+        # The last paragraph of a story (body, cell, note) keeps its mark in any case, so an old one
+        # deleted and an empty new one inserted after it (or the reverse) would leave an empty
+        # paragraph when accepted (rejected): the two last paragraphs are one, its words deleted
+        # (inserted).
+        empty = not old[a].text.strip() or not new[b].text.strip()
+        if empty and not (skip and skip(a)) and all(x != a and y != b for x, y in pairs):
+            pairs.append((a, b))
+            diffs[(a, b)] = line_ops(old[a].text, new[b].text, diff=diffs.get((a, b)))
     return monotone(pairs)
 
 
 def _pair_paragraphs(
-    old: Sequence[Block], new: Sequence[Block], olds: list[int], news: list[int], diffs: dict[tuple[int, int], tuple[tuple[str, str], ...]], lang: str | None
+    old: Sequence[Block],
+    new: Sequence[Block],
+    olds: list[int],
+    news: list[int],
+    diffs: dict[tuple[int, int], tuple[tuple[str, str], ...]],
+    lang: str | None,
+    *,
+    cell: bool = False,
 ) -> list[tuple[int, int]]:
     old_text = {i: old[i].text for i in olds}
     new_text = {j: new[j].text for j in news}
@@ -203,9 +240,47 @@ def _pair_paragraphs(
         diffs[(a, b)] = line_ops(old_text[a], new_text[b], restate=False)
         if similarity(diffs[(a, b)]) >= PAIR_MIN_SIMILARITY:
             pairs.append((a, b))
+        elif cell:
+            diffs[(a, b)] = line_ops(old_text[a], new_text[b], diff=diffs[(a, b)])  # restated when too different
+            pairs.append((a, b))
     elif rest_old and rest_new:
         pairs.extend(align_stretch(old, new, rest_old, rest_new, lang))
+        taken_old, taken_new = {i for i, _ in pairs}, {j for _, j in pairs}
+        left_old = [i for i in rest_old if i not in taken_old]
+        left_new = [j for j in rest_new if j not in taken_new]
+        if left_old and left_new and len(left_old) * len(left_new) <= LEFTOVER_PAIR_LIMIT:
+            pairs.extend(_pair_leftovers(old_text, new_text, left_old, left_new, pairs, diffs))
     return pairs
+
+
+def _pair_leftovers(
+    old_text: dict[int, str],
+    new_text: dict[int, str],
+    olds: list[int],
+    news: list[int],
+    pairs: list[tuple[int, int]],
+    diffs: dict[tuple[int, int], tuple[tuple[str, str], ...]],
+) -> list[tuple[int, int]]:
+    """Paragraphs the clause alignment left alone, paired by their words, the most alike first, in order.
+
+    The alignment works on clause trees, where unnumbered paragraphs are parts
+    of their parent and a single paragraph is the parent's own text; a note or
+    a cell whose two paragraphs became one then has nothing it can pair. Here a
+    paragraph is amended when at least :data:`PAIR_MIN_SIMILARITY` of its words stay.
+    """
+    scored = []
+    for i in olds:
+        for j in news:
+            ops = line_ops(old_text[i], new_text[j], restate=False)
+            score = similarity(ops)
+            if score >= PAIR_MIN_SIMILARITY:
+                scored.append((-score, i, j, ops))
+    chosen: list[tuple[int, int]] = []
+    for _, i, j, ops in sorted(scored, key=lambda item: item[:3]):
+        if all((i < a) == (j < b) and i != a and j != b for a, b in [*pairs, *chosen]):
+            chosen.append((i, j))
+            diffs[(i, j)] = ops
+    return chosen
 
 
 def _pair_controls(old: Sequence[Block], new: Sequence[Block], olds: list[int], news: list[int]) -> list[tuple[int, int]]:

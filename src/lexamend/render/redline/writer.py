@@ -78,7 +78,7 @@ def write_plan(
     try:
         _write_steps(base, steps, new_texts, new_paragraph, editor, written, upcoming, rows, rows_done)
     except RevisionConflict as exc:
-        raise _conflict_error(base, exc) from None
+        raise _conflict_error(base, exc, stamp) from None
     editor.finish()
     written.fallbacks = editor.fallbacks
     written.touched = editor.touched
@@ -161,10 +161,10 @@ def _joined_error(base: Base, index: int) -> InputError:
     )
 
 
-def _conflict_error(base: Base, exc: RevisionConflict) -> InputError:
+def _conflict_error(base: Base, exc: RevisionConflict, stamp: Stamp) -> InputError:
     from lexamend.ooxml.stories import revisions_in
 
-    count, authors = revisions_in(base.package)
+    count, authors = revisions_in(base.package, skip_ids=stamp.issued)  # the other authors' only, not ours so far
     where = f" (paragraph «{TextMap(exc.paragraph).text[:60]}»)" if exc.paragraph is not None else ""
     return InputError(
         base.package.path or "base.docx",
