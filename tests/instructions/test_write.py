@@ -125,3 +125,17 @@ def test_markdown_reads_back(tmp_path: Path, edu_kk: Document) -> None:
     read = read_instructions(edu_kk, instructions_text(path), lang="kk")
     assert not read.problems, [str(p) for p in read.problems]
     assert len(read.patch.edits) == 1
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "kk"])
+def test_a_new_unit_its_number_would_misplace_is_refused(edu_ru: Document, lang: str) -> None:
+    # Article 68 of the Law "On Education" numbers its paragraphs 1, 2, 2-1, 1, 2, 3, 4, 2-2, 3 (the
+    # lists of the laws it repeals are run in). Paragraph 2-3 placed after the second "2" would be
+    # put after 2-2 by «дополнить пунктом 2-3», so the instruction is refused, not written wrong.
+    edit = Edit("p23", Op.INSERT_UNIT, "art_68__para_2_2", text="2-3. новые;", num="2-3")
+    with pytest.raises(EditFailed, match="out of order"):
+        write_instructions(edu_ru, Patch(edits=(edit,)), lang=lang)
+    # After 2-2 is where the number puts it: written, and read back to the same text.
+    edit = Edit("p23", Op.INSERT_UNIT, "art_68__para_2-2", text="2-3. новые;", num="2-3")
+    text = write_instructions(edu_ru, Patch(edits=(edit,)), lang=lang).text()
+    assert "2-3" in text and not read_instructions(edu_ru, text, lang=lang).unread

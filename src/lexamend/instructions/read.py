@@ -39,7 +39,6 @@ from lexamend.instructions.statements import Statement, split
 from lexamend.instructions.targets import LIST_KINDS, Scope
 from lexamend.match import find_all, fold
 from lexamend.model import Document, Edit, Kind, Op, Patch, Unit
-from lexamend.parse.numbering import number_key
 from lexamend.render.text import unit_lines
 from lexamend.treeops import parent_of, parse_fragment
 
@@ -560,13 +559,13 @@ class _Reader:
             candidates = [c for c in owner.children if c.kind is kind]
             if not candidates and kind in LIST_KINDS:
                 candidates = [c for c in owner.children if c.kind in LIST_KINDS]
-        key = _order(num)
-        if any(_order(c.num or "") == key for c in candidates):
+        key = targets.number_order(num)
+        if any(targets.number_order(c.num or "") == key for c in candidates):
             raise _NotRead(f"{kind.value} {num} already exists", "failed")
         text = _wording(new)
-        earlier = [c for c in candidates if _order(c.num or "") < key]
+        earlier = [c for c in candidates if targets.number_order(c.num or "") < key]
         if earlier:
-            anchor = max(earlier, key=lambda c: _order(c.num or ""))
+            anchor = max(earlier, key=lambda c: targets.number_order(c.num or ""))
             edit = Edit("", Op.INSERT_UNIT, anchor.address or anchor.eid, text=text, num=num, position="after",
                         kind=kind if anchor.kind is not kind else None)
         elif candidates:
@@ -628,20 +627,6 @@ TITLE_OVERLAP = 0.6
 
 def _contains(unit: Unit, words: str) -> bool:
     return any(find_all(u.text, words) or (u.heading and find_all(u.heading, words)) for u in unit.walk())
-
-
-def _order(num: str) -> tuple[int, ...]:
-    """A sort key for unit numbers: 5 < 5-1 < 5-2 < 6; letters by alphabet."""
-    cleaned = clean_num(num).lower()
-    key = number_key(cleaned)
-    if key is not None:
-        return key
-    from lexamend.parse.numbering import KAZAKH_LETTERS, LATIN_LETTERS, RUSSIAN_LETTERS
-
-    for alphabet in (RUSSIAN_LETTERS, LATIN_LETTERS, KAZAKH_LETTERS):
-        if cleaned and all(ch in alphabet for ch in cleaned.replace("-", "")):
-            return tuple(alphabet.index(ch) + 1 for ch in cleaned.replace("-", ""))
-    return (10**6,)
 
 
 def _wording(unit: Unit) -> str:

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 from lexamend.address import Citation, CitationError, parse_citation, resolve_path
 from lexamend.address.citation import DEPTH, EN_ORDINALS, KK_ORDINALS, RU_ORDINAL_STEMS, Step
+from lexamend.address.eid import clean_num
 from lexamend.address.format import part_ordinal
 from lexamend.model import Document, Kind, Unit
+from lexamend.parse.numbering import KAZAKH_LETTERS, LATIN_LETTERS, RUSSIAN_LETTERS, number_key
 
 LIST_KINDS = frozenset({Kind.SUBPARAGRAPH, Kind.POINT, Kind.SUBPOINT})
 Path = tuple[Unit, ...]
@@ -158,12 +160,28 @@ def with_scope(scope: Scope, citation: Citation) -> tuple[tuple[Step, ...], str 
     return scope.steps + citation.steps, citation.scope or scope.attach
 
 
+def number_order(num: str) -> tuple[int, ...]:
+    """A sort key for unit numbers: 5 < 5-1 < 5-2 < 6; letters by alphabet.
+
+    The order in which «дополнить пунктом 5-1» places a new unit among its siblings.
+    """
+    cleaned = clean_num(num).lower()
+    key = number_key(cleaned)
+    if key is not None:
+        return key
+    for alphabet in (RUSSIAN_LETTERS, LATIN_LETTERS, KAZAKH_LETTERS):
+        if cleaned and all(ch in alphabet for ch in cleaned.replace("-", "")):
+            return tuple(alphabet.index(ch) + 1 for ch in cleaned.replace("-", ""))
+    return (10**6,)
+
+
 __all__ = [
     "LIST_KINDS",
     "Scope",
     "expand",
     "fits",
     "in_part",
+    "number_order",
     "parse",
     "part_range",
     "resolve",

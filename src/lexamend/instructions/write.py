@@ -34,6 +34,7 @@ from lexamend.apply import apply_one
 from lexamend.errors import EditFailed
 from lexamend.instructions.formulas import Formulas, load
 from lexamend.instructions.quotes import detect_style, quote
+from lexamend.instructions.targets import number_order
 from lexamend.match import find_all
 from lexamend.model import CONTAINER_KINDS, Document, Edit, Kind, Op, Patch, Unit
 from lexamend.render.text import render_text, unit_lines
@@ -243,6 +244,7 @@ def _change(
         parent = path[:-1]
         if parent and parent[-1].kind in _ROOTISH:
             parent = ()
+        _check_placed_by_number(after, path, bool(parent), edit)
         wording = _wording(new)
         fields = {"new_ins": _new_unit(new, f, "ins"), "new": _new_unit(new, f, "nom"), "q": quote(wording, styles)}
         template = w["insert_unit"]
@@ -396,6 +398,44 @@ def _within(unit: Unit, ancestor: Unit) -> bool:
 
 def _wording(unit: Unit) -> str:
     return "\n".join(line for _, line in unit_lines(unit))
+
+
+def _check_placed_by_number(after: Document, path: Path, scoped: bool, edit: Edit) -> None:
+    """Refuse a new numbered unit that «дополнить пунктом N» would not put where the patch puts it.
+
+    The drafting formula places a new unit by its number: after the sibling of
+    the same kind with the greatest smaller number (the first one, when none is
+    smaller). Where the numbering around it is out of order — a statute whose
+    list restarts or repeats a number — that may be another place than the
+    patch's, and an instruction saying only the number would be applied wrongly.
+    """
+    new = path[-1]
+    if new.kind is Kind.PART or not new.num:
+        return
+    if scoped:
+        candidates = [c for c in path[-2].children if c.kind is new.kind]
+    else:
+        candidates = [u for u in after.walk() if u.kind is new.kind and all(a.kind in _ROOTISH for a in path_of(after, u)[:-1])]
+    others = [c for c in candidates if c.eid != new.eid]
+    if not others or new.eid not in [c.eid for c in candidates]:
+        return
+    key = number_order(new.num)
+    earlier = [c for c in others if number_order(c.num or "") < key]
+    index = [c.eid for c in candidates].index(new.eid)
+    if earlier:
+        implied = max(earlier, key=lambda c: number_order(c.num or ""))
+        placed = implied.eid == candidates[index - 1].eid if index > 0 else False
+    else:
+        placed = index == 0
+    if not placed:
+        raise EditFailed(
+            edit.id,
+            f"the new {new.kind.value} {new.num} is not where its number puts it: the numbering of the "
+            f"{new.kind.value}s around it is out of order, so an instruction that names only the number "
+            "would place it elsewhere",
+            where=edit.patch or "patch",
+            hint="Restate the enclosing unit with the new wording instead (op: restate), or renumber the list first.",
+        )
 
 
 def _previous_same_kind(doc: Document, unit: Unit) -> Unit | None:

@@ -252,6 +252,8 @@ def change_paragraph_properties(
     for stale in ppr.findall(_PPR_CHANGE):
         ppr.remove(stale)
     if etree.tostring(before) == etree.tostring(wanted):
+        if len(ppr) == 0 and not ppr.attrib:
+            p.remove(ppr)  # nothing to record: leave the paragraph as it was
         return
     keep = [child for child in ppr if child.tag in (_RPR, _SECT_PR)]
     for child in list(ppr):

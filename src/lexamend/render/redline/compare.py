@@ -54,6 +54,7 @@ from lexamend.render.redline.plan import line_ops
 Op = tuple[str, str]
 
 _TC = qn("w:tc")
+_P = qn("w:p")
 
 
 class Options(namedtuple("Options", "formatting moves lang", defaults=(False, False, None))):
@@ -432,7 +433,7 @@ class Comparer:
             except RevisionConflict as exc:
                 raise self._conflict(exc) from None
             except Unsupported as exc:
-                raise OutputError(f"{self.old_path}: {exc} (paragraph «{_excerpt(old_text)}»); nothing written") from None
+                raise OutputError(f"{self.old_path}: {exc} ({_where(old_p, old_text)}); nothing written") from None
             if self.editor.fallbacks != fallbacks:
                 pairs = []
             deleted, _ = self.editor.take_atoms()
@@ -508,7 +509,7 @@ class Comparer:
         count, authors = stories.revisions_in(self.old, skip_ids=self.editor.stamp.issued)
         where = ""
         if exc.paragraph is not None:
-            where = f" (paragraph «{_excerpt(strip_atoms(TextMap(exc.paragraph).text))}»)"
+            where = f" ({_where(exc.paragraph, TextMap(exc.paragraph).text)})"
         return InputError(
             self.old_path,
             f"holds {count} tracked change(s) by {', '.join(authors) or 'an unknown author'}, and {exc}{where}; "
@@ -556,6 +557,19 @@ def _join(folder: str, target: str) -> str:
     import posixpath
 
     return posixpath.normpath(posixpath.join(folder, target))
+
+
+def _where(p: etree._Element, text: str) -> str:
+    """A paragraph as a reader finds it: by its words, or, when it has none (an equation, a picture,
+    an empty line), as the paragraph after the nearest one that has words."""
+    words = strip_atoms(text)
+    if words.strip():
+        return f"paragraph «{_excerpt(words)}»"
+    for previous in p.itersiblings(_P, preceding=True):
+        before = strip_atoms(TextMap(previous).text)
+        if before.strip():
+            return f"the paragraph without text after «{_excerpt(before)}»"
+    return "a paragraph without text at the start of its story"
 
 
 def _excerpt(text: str, size: int = 60) -> str:
