@@ -62,6 +62,15 @@ def w_val(element: etree._Element | None, default: str | None = None) -> str | N
     return element.get(qn("w:val"), default)
 
 
+def symbol_char(code: str) -> str:
+    """The character of a ``w:sym`` (hex code; symbol fonts use the private-use area, kept as is)."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    return chr(value) if 0 < value < 0x110000 else ""
+
+
 def on_off(element: etree._Element | None) -> bool:
     """An OOXML toggle property (``<w:b/>``, ``<w:vanish w:val="false"/>``): present and not switched off."""
     if element is None:

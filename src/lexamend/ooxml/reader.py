@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from lexamend.ooxml.numbering import NumberingEvaluator
-from lexamend.ooxml.parser import on_off, qn, xpath
+from lexamend.ooxml.parser import on_off, qn, symbol_char, xpath
 from lexamend.ooxml.styles import StyleSheet, paragraph_style_id
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -162,7 +162,7 @@ class _TextCollector:
                     out.append(_CHARS[tag])
             elif tag == qn("w:sym"):
                 if self._visible(hidden):
-                    out.append(_symbol(child.get(qn("w:char"), "")))
+                    out.append(symbol_char(child.get(qn("w:char"), "")))
             elif tag == _ALTERNATE:
                 # Markup-compatibility alternatives repeat one content; read the plain fallback.
                 fallback = child.find(_FALLBACK)
@@ -181,15 +181,6 @@ class _TextCollector:
             self.fields[-1].in_result = True
         elif kind == "end" and self.fields:
             self.fields.pop()
-
-
-def _symbol(code: str) -> str:
-    """The character of a ``w:sym`` (hex code; symbol fonts use the private-use area, kept as is)."""
-    try:
-        value = int(code, 16)
-    except ValueError:
-        return ""
-    return chr(value) if 0 < value < 0x110000 else ""
 
 
 class _Layout:

@@ -58,7 +58,7 @@ from collections.abc import Callable, Hashable
 
 from lxml import etree
 
-from lexamend.ooxml.parser import on_off, qn
+from lexamend.ooxml.parser import on_off, qn, symbol_char
 from lexamend.ooxml.revisions import XML_SPACE, preserve_space
 
 _P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
@@ -313,14 +313,6 @@ class Segment:
         return self.start + len(self.text)
 
 
-def _symbol(code: str) -> str:
-    try:
-        value = int(code, 16)
-    except ValueError:
-        return ""
-    return chr(value) if 0 < value < 0x110000 else ""
-
-
 class TextMap:
     """The visible characters of one paragraph, their runs, and the normalised text.
 
@@ -465,7 +457,7 @@ class TextMap:
                     self._add(_CHARS[tag], owner, child)
             elif tag == _SYM:
                 if self._visible(hidden):
-                    self._add(_symbol(child.get(qn("w:char"), "")), owner, child)
+                    self._add(symbol_char(child.get(qn("w:char"), "")), owner, child)
             elif tag == _ALTERNATE:
                 self.simple = False
                 fallback = child.find(_FALLBACK)
