@@ -57,7 +57,6 @@ from lexamend.ooxml.parser import qn
 from lexamend.ooxml.revisions import (
     Stamp,
     change_paragraph_properties,
-    deletion,
     formatting_of,
     insertion,
     mark_paragraph,

@@ -62,6 +62,17 @@ def w_val(element: etree._Element | None, default: str | None = None) -> str | N
     return element.get(qn("w:val"), default)
 
 
+#: Elements that stand for a fixed character (a line break reads as a space, a soft hyphen as nothing).
+FIXED_CHARS = {
+    qn("w:tab"): "\t",
+    qn("w:ptab"): "\t",
+    qn("w:br"): " ",
+    qn("w:cr"): " ",
+    qn("w:noBreakHyphen"): "-",
+    qn("w:softHyphen"): "",
+}
+
+
 def symbol_char(code: str) -> str:
     """The character of a ``w:sym`` (hex code; symbol fonts use the private-use area, kept as is)."""
     try:

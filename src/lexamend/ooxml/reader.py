@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from lexamend.ooxml.numbering import NumberingEvaluator
-from lexamend.ooxml.parser import on_off, qn, symbol_char, xpath
+from lexamend.ooxml.parser import FIXED_CHARS, on_off, qn, symbol_char, xpath
+from lexamend.ooxml.revisions import REVISION_TAGS
 from lexamend.ooxml.styles import StyleSheet, paragraph_style_id
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -57,26 +58,8 @@ _SKIP = frozenset(
     )
 )  # fmt: skip
 
-#: Elements that stand for a fixed character.
-_CHARS = {
-    qn("w:tab"): "\t",
-    qn("w:ptab"): "\t",
-    qn("w:br"): " ",
-    qn("w:cr"): " ",
-    qn("w:noBreakHyphen"): "-",
-    qn("w:softHyphen"): "",
-}
 _TEXTS = frozenset({_T, qn("m:t")})  # run text, and math run text
 
-#: Revision marks counted in the warning about existing tracked changes.
-REVISION_TAGS = frozenset(
-    qn(f"w:{tag}")
-    for tag in (
-        "ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange", "sectPrChange", "tblPrChange",
-        "tblPrExChange", "trPrChange", "tcPrChange", "tblGridChange", "cellIns", "cellDel", "cellMerge",
-        "numberingChange",
-    )
-)  # fmt: skip
 
 # A paragraph mark deleted (or moved away): accepting joins the paragraph with the next.
 _MARK_DELETED = xpath("./w:pPr/w:rPr/w:del | ./w:pPr/w:rPr/w:moveFrom")
@@ -157,9 +140,9 @@ class _TextCollector:
             elif tag in _TEXTS:
                 if self._visible(hidden):
                     out.append(child.text or "")
-            elif tag in _CHARS:
+            elif tag in FIXED_CHARS:
                 if self._visible(hidden):
-                    out.append(_CHARS[tag])
+                    out.append(FIXED_CHARS[tag])
             elif tag == qn("w:sym"):
                 if self._visible(hidden):
                     out.append(symbol_char(child.get(qn("w:char"), "")))

@@ -58,7 +58,7 @@ from collections.abc import Callable, Hashable
 
 from lxml import etree
 
-from lexamend.ooxml.parser import on_off, qn, symbol_char
+from lexamend.ooxml.parser import FIXED_CHARS, on_off, qn, symbol_char
 from lexamend.ooxml.revisions import XML_SPACE, preserve_space
 
 _P, _R, _T, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
@@ -92,14 +92,6 @@ _SKIP = frozenset(
 _SKIP_REJECT = (_SKIP - {_DEL, _MOVE_FROM, _DEL_TEXT}) | {_INS, _MOVE_TO}
 _TEXT_ACCEPT = frozenset({_T})
 _TEXT_REJECT = frozenset({_T, _DEL_TEXT})
-_CHARS = {
-    qn("w:tab"): "\t",
-    qn("w:ptab"): "\t",
-    qn("w:br"): " ",
-    qn("w:cr"): " ",
-    qn("w:noBreakHyphen"): "-",
-    qn("w:softHyphen"): "",
-}
 _SYM = qn("w:sym")
 
 # The normalisation of lexamend.parse.normalise.clean_space, with line breaks as spaces (as parse.docx does).
@@ -452,9 +444,9 @@ class TextMap:
             elif tag in self._text_tags:
                 if self._visible(hidden):
                     self._add(child.text or "", owner, child)
-            elif tag in _CHARS:
+            elif tag in FIXED_CHARS:
                 if self._visible(hidden):
-                    self._add(_CHARS[tag], owner, child)
+                    self._add(FIXED_CHARS[tag], owner, child)
             elif tag == _SYM:
                 if self._visible(hidden):
                     self._add(symbol_char(child.get(qn("w:char"), "")), owner, child)

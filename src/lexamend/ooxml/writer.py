@@ -26,6 +26,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+
 from lxml import etree
 
 from lexamend.errors import InputError
